@@ -1,0 +1,1 @@
+"""The ``medocr`` command line."""

@@ -1,0 +1,37 @@
+"""Entry point: the ``medocr`` app and its command groups.
+
+Each command lives in its own module under ``medocr.cli`` and attaches itself to one
+of the apps below when imported; this module imports them all at the end.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+eval_app = typer.Typer(no_args_is_help=True, help="Measure quality on reference data.")
+bench_app = typer.Typer(no_args_is_help=True, help="Measure speed and memory.")
+models_app = typer.Typer(no_args_is_help=True, help="OCR model folders.")
+keys_app = typer.Typer(no_args_is_help=True, help="Key encryption keys.")
+audit_app = typer.Typer(no_args_is_help=True, help="The tamper-evident audit chain.")
+review_app = typer.Typer(no_args_is_help=True, help="The review queue.")
+samples_app = typer.Typer(no_args_is_help=True, help="Synthetic sample documents.")
+hold_app = typer.Typer(no_args_is_help=True, help="Legal holds.")
+
+for _name, _sub in (
+    ("eval", eval_app),
+    ("bench", bench_app),
+    ("models", models_app),
+    ("keys", keys_app),
+    ("audit", audit_app),
+    ("review", review_app),
+    ("samples", samples_app),
+    ("hold", hold_app),
+):
+    app.add_typer(_sub, name=_name)
+
+# Command modules register themselves on the apps above.
+COMMAND_MODULES = ()
+
+for _module in COMMAND_MODULES:
+    __import__(f"medocr.cli.{_module}")

@@ -1,0 +1,189 @@
+"""Extract stage: the structured fields of a hand-off record from OCR text.
+
+Document type and language come from weighted keywords and stopword profiles in seven
+languages, the document date from :mod:`medocr.document_dates`, ICD-10 codes from the
+pseudonymized text with a strict pattern checked against the chapter ranges.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from medocr.document_dates import Span, find_document_date
+from medocr.document_lexicon import LANGUAGES, STOPWORDS, TYPE_KEYWORDS, fold
+from medocr.icd10 import is_valid_category
+
+logger = logging.getLogger(__name__)
+
+UNKNOWN_TYPE = "unknown"
+_MIN_TYPE_SCORE = 2.5
+_MIN_STOPWORD_HITS = 3
+_MAX_HITS_PER_KEYWORD = 3
+_TITLE_CHARS = 300
+
+_ICD_CANDIDATE = re.compile(
+    r"(?<![\w.,/-])([A-Z])([0-9]{2})(?:\.([0-9]{1,2})|\.-)?(?:[ ]?[GVZA!*†+])?"
+    r"(?![\w]|[.,]\d|-\d)"
+)
+_UK_POSTCODE_TAIL = re.compile(r"\s?\d[A-Z]{2}\b")
+_ICD_CONTEXT = re.compile(
+    r"icd|cim|cie|diagnos|diagnoz|dg\.|dx|code|kod|codice|codigo|\(\s*$",
+)
+_TYPE_PATTERNS = {
+    record_type: tuple(
+        (re.compile(r"(?<![a-z0-9])" + re.escape(keyword)), weight)
+        for keyword, weight in keywords
+    )
+    for record_type, keywords in TYPE_KEYWORDS.items()
+}
+
+
+@dataclass(frozen=True)
+class ExtractedFields:
+    """What the extract stage read from one document; no direct identifiers."""
+
+    record_type: str
+    language: str | None
+    document_date: str | None
+    icd10_codes: tuple[str, ...]
+    page_count: int
+    ocr_confidence_mean: float
+    ocr_confidence_min: float
+
+    def as_record_fields(self) -> dict[str, Any]:
+        """The hand-off record's fields this stage fills (lists, not tuples)."""
+        return {
+            "record_type": self.record_type,
+            "language": self.language,
+            "document_date": self.document_date,
+            "icd10_codes": list(self.icd10_codes),
+            "page_count": self.page_count,
+            "ocr_confidence_mean": self.ocr_confidence_mean,
+            "ocr_confidence_min": self.ocr_confidence_min,
+        }
+
+
+def extract_fields(
+    text: str,
+    *,
+    pseudonymized_text: str,
+    page_count: int,
+    confidences: Sequence[float],
+    date_spans: Sequence[Span] = (),
+    birth_date_spans: Sequence[Span] = (),
+) -> ExtractedFields:
+    """Read type, language, date, ICD-10 codes and OCR quality from one document.
+
+    ``text`` is the OCR text (used for the date only, since the pseudonymizer may
+    replace dates); everything else is read from ``pseudonymized_text``. Spans are
+    character offsets into ``text``.
+    """
+    searchable = _searchable(pseudonymized_text)
+    document_date = find_document_date(
+        text, date_spans=date_spans, birth_date_spans=birth_date_spans
+    )
+    mean, minimum = _confidence_summary(confidences)
+    fields = ExtractedFields(
+        record_type=classify_document(searchable),
+        language=detect_language(searchable),
+        document_date=document_date.isoformat() if document_date else None,
+        icd10_codes=find_icd10_codes(pseudonymized_text),
+        page_count=page_count,
+        ocr_confidence_mean=mean,
+        ocr_confidence_min=minimum,
+    )
+    logger.debug(
+        "extracted type=%s language=%s codes=%d dated=%s",
+        fields.record_type,
+        fields.language,
+        len(fields.icd10_codes),
+        fields.document_date is not None,
+    )
+    return fields
+
+
+def classify_document(searchable: str) -> str:
+    """The record type whose weighted keywords score highest, else ``unknown``."""
+    scores = sorted(
+        (
+            (_type_score(searchable, patterns), kind)
+            for kind, patterns in _TYPE_PATTERNS.items()
+        ),
+        reverse=True,
+    )
+    (best, kind), (runner_up, _) = scores[0], scores[1]
+    if best < _MIN_TYPE_SCORE or best == runner_up:
+        return UNKNOWN_TYPE
+    return kind
+
+
+def detect_language(searchable: str) -> str | None:
+    """The language whose stopwords occur most often, or None when unclear."""
+    words = re.findall(r"[^\W\d_]+", searchable)
+    hits = sorted(
+        ((sum(word in STOPWORDS[lang] for word in words), lang) for lang in LANGUAGES),
+        reverse=True,
+    )
+    (best, language), (runner_up, _) = hits[0], hits[1]
+    if best < _MIN_STOPWORD_HITS or best == runner_up:
+        return None
+    return language
+
+
+def find_icd10_codes(text: str) -> tuple[str, ...]:
+    """ICD-10 codes in order of appearance, each once, validated against chapters.
+
+    A bare three-character code (``I10``) counts only on a line that speaks of
+    diagnoses or codes, or inside parentheses, so that tokens such as vitamin names
+    or postcodes are not taken for codes.
+    """
+    codes: dict[str, None] = {}
+    for match in _ICD_CANDIDATE.finditer(text):
+        category = match.group(1) + match.group(2)
+        if not is_valid_category(category):
+            continue
+        if _UK_POSTCODE_TAIL.match(text, match.end()):
+            continue
+        if match.group(3) is None and not _has_code_context(text, match.start()):
+            continue
+        codes[category + (f".{match.group(3)}" if match.group(3) else "")] = None
+    return tuple(codes)
+
+
+def _has_code_context(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start))) + 1
+    return bool(_ICD_CONTEXT.search(fold(text[line_start:start])))
+
+
+def _type_score(
+    searchable: str, patterns: Sequence[tuple[re.Pattern[str], float]]
+) -> float:
+    score = 0.0
+    for pattern, weight in patterns:
+        matches = list(pattern.finditer(searchable))
+        if not matches:
+            continue
+        in_title = matches[0].start() < _TITLE_CHARS
+        score += weight * (min(len(matches), _MAX_HITS_PER_KEYWORD) + in_title)
+    return score
+
+
+def _searchable(text: str) -> str:
+    """Folded text with hyphenated line breaks joined and whitespace collapsed."""
+    joined = re.sub(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])", "", text)
+    return re.sub(r"\s+", " ", fold(joined))
+
+
+def _confidence_summary(confidences: Sequence[float]) -> tuple[float, float]:
+    """Mean and minimum; (0.0, 0.0) when nothing was recognised, NaN kept as NaN."""
+    values = [float(value) for value in confidences]
+    if not values:
+        return 0.0, 0.0
+    if any(math.isnan(value) for value in values):
+        return math.nan, math.nan
+    return math.fsum(values) / len(values), min(values)

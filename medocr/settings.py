@@ -97,6 +97,11 @@ class SigningSettings(_Section):
     pkcs11_key_label: str | None = None
     tsa_url: str | None = None
     visible: bool = False
+    pkcs11_cert_label: str | None = None
+    trust_roots: tuple[Path, ...] = ()
+    crl_files: tuple[Path, ...] = ()
+    tsa_timeout_seconds: float = 10.0
+    visible_font: Path | None = None
 
 
 class ResidencySettings(_Section):

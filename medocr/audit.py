@@ -97,7 +97,9 @@ class AuditChain:
                 outcome=outcome,
                 detail=detail,
                 prev_hash=prev,
-                hash=event_hash(seq, at, who, action, document_id, outcome, detail, prev),
+                hash=event_hash(
+                    seq, at, who, action, document_id, outcome, detail, prev
+                ),
             )
             session.add(event)
             session.commit()

@@ -9,6 +9,8 @@ unreadable, backups included.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -32,8 +34,19 @@ NONCE_BYTES = 12
 
 
 def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
-    """Encrypt with AES-256-GCM; the nonce is prepended."""
+    """Encrypt with AES-256-GCM under a random nonce; the nonce is prepended."""
     nonce = os.urandom(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+
+
+def seal_deterministic(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    """Encrypt with a synthetic nonce (HMAC of the plaintext under the key).
+
+    The same key and plaintext give the same bytes, so two writers racing to store
+    one artifact produce identical objects; distinct plaintexts get distinct nonces.
+    """
+    mac = hmac.new(key, aad + b"\x00" + plaintext, hashlib.sha256).digest()
+    nonce = mac[:NONCE_BYTES]
     return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
 
 

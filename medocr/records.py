@@ -88,6 +88,7 @@ class Artifact(SQLModel, table=True):
     size_bytes: int
     sha256: str
     retain_until: datetime = Field(index=True)
+    stored: bool = False
     created_at: datetime = Field(default_factory=utcnow)
     destroyed_at: datetime | None = None
 

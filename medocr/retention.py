@@ -11,7 +11,9 @@ from pydantic import BaseModel, ConfigDict
 
 from medocr.errors import ConfigurationError
 
-POLICY_FILE = Path(__file__).resolve().parents[1] / "data-contracts" / "retention-policy.yaml"
+POLICY_FILE = (
+    Path(__file__).resolve().parents[1] / "data-contracts" / "retention-policy.yaml"
+)
 
 
 class _Duration(BaseModel):
@@ -48,7 +50,9 @@ class RetentionPolicy:
             },
         )
 
-    def deadline(self, zone: str, written_at: datetime, record_type: str | None) -> datetime:
+    def deadline(
+        self, zone: str, written_at: datetime, record_type: str | None
+    ) -> datetime:
         """When an artifact of ``zone`` written at ``written_at`` must be gone."""
         days = self.overrides.get(record_type or "", {}).get(zone)
         if days is None:

@@ -54,7 +54,9 @@ class LocalFolderBackend:
                 os.fsync(handle.fileno())
             os.replace(tmp, path)
         except OSError as exc:
-            code = VLT_FULL if exc.errno in (errno.ENOSPC, errno.EDQUOT) else VLT_BACKEND
+            code = (
+                VLT_FULL if exc.errno in (errno.ENOSPC, errno.EDQUOT) else VLT_BACKEND
+            )
             raise VaultError(
                 f"could not write object {object_name}: {exc.strerror}", code=code
             ) from None

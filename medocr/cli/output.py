@@ -37,7 +37,9 @@ def emit_table(
         table.add_row(*(_cell(row.get(column)) for column in columns))
     console.print(table)
     if summary:
-        console.print("  ".join(f"{key}: {_cell(value)}" for key, value in summary.items()))
+        console.print(
+            "  ".join(f"{key}: {_cell(value)}" for key, value in summary.items())
+        )
 
 
 def emit_mapping(title: str, data: Mapping[str, Any], *, as_json: bool) -> None:

@@ -56,7 +56,8 @@ def sign_pades(pdf: bytes, signer: ConfiguredSigner, *, level: SigningLevel) -> 
         raise EngineError(
             "the timestamp authority refused", code=ENG_TIMESTAMP
         ) from exc
-    except (SigningError, PdfError, OSError) as exc:
+    except (SigningError, PdfError, OSError, RuntimeError) as exc:
+        # python-pkcs11 reports token failures as RuntimeError subclasses.
         raise EngineError(
             "the signer could not sign the document", code=ENG_SIGN
         ) from exc

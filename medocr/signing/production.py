@@ -76,12 +76,32 @@ def pkcs11_signer(
             "the PKCS#11 token could not be opened", code=KEY_MISSING
         ) from exc
     logger.info("opened a PKCS#11 session for signing")
-    return PKCS11Signer(
+    signer = PKCS11Signer(
         session,
         cert_label=cert_label or key_label,
         key_label=key_label,
         ca_chain=list(chain),
     )
+    if _is_ec(signer):
+        # Many tokens (SoftHSM2 among them) only offer raw ECDSA: hash here, sign there.
+        signer = PKCS11Signer(
+            session,
+            cert_label=cert_label or key_label,
+            key_label=key_label,
+            ca_chain=list(chain),
+            use_raw_mechanism=True,
+        )
+    return signer
+
+
+def _is_ec(signer: PKCS11Signer) -> bool:
+    try:
+        cert = signer.signing_cert
+    except pkcs11.exceptions.PKCS11Error as exc:
+        raise KeyUnavailable(
+            "the token holds no certificate with that label", code=KEY_MISSING
+        ) from exc
+    return cert is not None and cert.public_key.algorithm == "ec"
 
 
 def http_timestamper(

@@ -27,7 +27,7 @@ def trust_for(settings: Settings) -> TrustStore:
     signing = settings.signing
     if signing.trust_roots:
         return load_trust_store(signing.trust_roots, signing.crl_files)
-    return local_trust(load_local_pki(settings.pki_path))
+    return local_trust(load_local_pki(settings.pki_path, create=False))
 
 
 @lru_cache(maxsize=4)

@@ -25,6 +25,16 @@ from medocr.signing.configured import ConfiguredSigner
 
 logger = logging.getLogger(__name__)
 
+
+class _OfflineByDesign(logging.Filter):
+    """Drop pyHanko's notice that fetching is off: preloaded validation data is the design."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "fetching is not allowed" not in record.getMessage()
+
+
+logging.getLogger("pyhanko.sign.signers.pdf_signer").addFilter(_OfflineByDesign())
+
 LEVELS: tuple[SigningLevel, ...] = get_args(SigningLevel)
 SIGNATURE_FIELD = "medocr-signature"
 MD_ALGORITHM = "sha256"

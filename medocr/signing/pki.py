@@ -18,6 +18,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from medocr.errors import ConfigurationError
+
 logger = logging.getLogger(__name__)
 
 CRL_URL = "http://pki.medocr.invalid/ca.crl"
@@ -46,9 +48,13 @@ class LocalPki:
     crl: x509.CertificateRevocationList
 
 
-def load_local_pki(pki_path: Path) -> LocalPki:
+def load_local_pki(pki_path: Path, *, create: bool = True) -> LocalPki:
     """Load the local PKI, creating it on first use and refreshing a stale CRL."""
     if not (pki_path / "ca.crt.pem").is_file():
+        if not create:
+            raise ConfigurationError(
+                "no local PKI exists yet: sign once or name a trust root"
+            )
         _create(pki_path)
     ca, signer, tsa = (_read_identity(pki_path, name) for name in _FILES)
     crl = x509.load_der_x509_crl((pki_path / "ca.crl").read_bytes())

@@ -83,6 +83,8 @@ class VaultError(MedocrError):
 VLT_NOT_FOUND = "MEDOCR-VLT-002"
 VLT_FULL = "MEDOCR-VLT-003"
 VLT_BACKEND = "MEDOCR-VLT-004"
+# A destroyed artifact still has a copy in a tier the retention sweep checks.
+VLT_COPY_REMAINS = "MEDOCR-VLT-005"
 
 
 class AuditChainBroken(MedocrError):
@@ -105,3 +107,5 @@ class StageError(MedocrError):
 
 STG_NOT_READY = "MEDOCR-STG-001"
 STG_BLOCKED = "MEDOCR-STG-002"
+# A legal hold request names an unknown document or a free-text actor or reason.
+STG_HOLD_INVALID = "MEDOCR-STG-003"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,8 +19,12 @@ from medocr.signing.trust import TrustStore, load_trust_store
 
 
 def configured_signer(settings: Settings) -> ConfiguredSigner:
-    """The process's signer for these settings; keys and sessions stay loaded."""
-    return _cached(settings.signing, settings.residency, settings.pki_path)
+    """The process's signer for these settings; keys and sessions stay loaded.
+
+    It is rebuilt once a day so a long-running worker picks up re-issued CRLs.
+    """
+    today = date.today()
+    return _cached(settings.signing, settings.residency, settings.pki_path, today)
 
 
 def trust_for(settings: Settings) -> TrustStore:
@@ -32,7 +37,7 @@ def trust_for(settings: Settings) -> TrustStore:
 
 @lru_cache(maxsize=4)
 def _cached(
-    signing: SigningSettings, residency: ResidencySettings, pki_path: Path
+    signing: SigningSettings, residency: ResidencySettings, pki_path: Path, day: date
 ) -> ConfiguredSigner:
     return build_configured_signer(signing, residency, pki_path)
 

@@ -1,0 +1,61 @@
+"""Telephone and fax numbers, e-mail addresses and web addresses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from medocr.phi.spans import PhiKind, PhiSpan
+
+_PHONE_LABEL = (
+    r"(?:tel(?:efon|éfono|efono|efoon|\.)?|t[ée]l(?:[ée]phone)?|fax|telefax|"
+    r"handy|mobil(?:e|telefon)?|m[oó]vil|cell(?:ulare)?|gsm|portable|komórka|"
+    r"phone|ph|nummer|número|numero|numéro|unter|tlf|r[uü]ckruf|kontakt)"
+)
+_PHONE_BODY = r"(?:\+|00)?[\d(][\d()\s/.\-–]{4,22}\d"
+_LABELLED_PHONE = re.compile(
+    rf"(?<!\w){_PHONE_LABEL}\.?\s*(?:der\s+nummer\s*)?[:.]?\s*(?P<value>{_PHONE_BODY})",
+    re.IGNORECASE,
+)
+# Without a label a number needs a country prefix or a trunk 0 and separators.
+_BARE_PHONE = re.compile(
+    r"(?<![\w+/.,-])(?P<value>(?:\+|00)\d{2,3}[\s\-/.]*(?:\(0\)\s*)?\d[\d\s\-/.]{5,16}\d"
+    r"|\(0\d{1,5}\)\s*\d[\d\s\-/]{3,12}\d"
+    r"|0\d{2,5}[\s/\-]\d{2,}(?:[\s\-]\d{2,}){0,3})(?![\w.,/-]*\d)"
+)
+_EMAIL = re.compile(
+    r"[\w.+\-]+\s?@\s?[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}", re.IGNORECASE
+)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+
+
+def detect_phones(text: str) -> Iterator[PhiSpan]:
+    """Phone and fax numbers: labelled ones, and unlabelled ones in dialling form."""
+    for pattern, confidence in ((_LABELLED_PHONE, 0.95), (_BARE_PHONE, 0.85)):
+        for match in pattern.finditer(text):
+            start, end = match.span("value")
+            value = text[start:end].rstrip(" -–/.")
+            digits = sum(ch.isdigit() for ch in value)
+            if 6 <= digits <= 16 and "\n" not in value and not _is_date(value):
+                yield PhiSpan(
+                    start, start + len(value), PhiKind.PHONE, "phone", confidence
+                )
+
+
+def _is_date(value: str) -> bool:
+    return re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", value.strip()) is not None
+
+
+def detect_emails(text: str) -> Iterator[PhiSpan]:
+    """E-mail addresses, tolerating a space OCR put around the at sign."""
+    for match in _EMAIL.finditer(text):
+        yield PhiSpan(match.start(), match.end(), PhiKind.EMAIL, "email", 0.99)
+
+
+def detect_urls(text: str) -> Iterator[PhiSpan]:
+    """Web addresses, which often name a practice or a person."""
+    for match in _URL.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in ".,;:)":
+            end -= 1
+        yield PhiSpan(match.start(), end, PhiKind.CONTACT, "url", 0.9)

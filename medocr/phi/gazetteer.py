@@ -1,0 +1,92 @@
+"""First and last names, and everyday words, from Faker's locale providers (no network)."""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Faker locales per document language; neighbouring locales widen the name lists.
+NAME_LOCALES = {
+    "de": ("de_DE", "de_AT", "de_CH"),
+    "fr": ("fr_FR", "fr_BE", "fr_CH"),
+    "it": ("it_IT",),
+    "es": ("es_ES", "es_MX", "es_AR"),
+    "nl": ("nl_NL", "nl_BE"),
+    "pl": ("pl_PL",),
+    "en": ("en_GB", "en_US", "en_IE"),
+}
+WORD_LOCALES = {
+    "de": ("de_DE", "de_AT"),
+    "fr": ("fr_FR",),
+    "it": ("it_IT",),
+    "es": ("es_ES",),
+    "nl": ("nl_NL",),
+    "pl": ("pl_PL",),
+    "en": ("en_US",),
+}
+_FIRST_ATTRS = ("first_names", "first_names_male", "first_names_female")
+_LAST_ATTRS = (
+    "last_names",
+    "last_names_male",
+    "last_names_female",
+    "unisex_last_names",
+)
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive form used for every gazetteer lookup."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Folded first names of every supported language."""
+    return _collect("person", _FIRST_ATTRS)
+
+
+@lru_cache(maxsize=1)
+def last_names() -> frozenset[str]:
+    """Folded last names of every supported language (compound parts split)."""
+    return _collect("person", _LAST_ATTRS)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Folded everyday words (Faker's lorem lists) that must not count as names alone."""
+    words: set[str] = set()
+    for locales in WORD_LOCALES.values():
+        for locale in locales:
+            provider = _provider("lorem", locale)
+            if provider is not None:
+                words.update(_words(getattr(provider, "word_list", ())))
+    return frozenset(w for w in words if len(w) > 1)
+
+
+def _collect(kind: str, attrs: tuple[str, ...]) -> frozenset[str]:
+    names: set[str] = set()
+    for locales in NAME_LOCALES.values():
+        for locale in locales:
+            provider = _provider(kind, locale)
+            for attr in attrs:
+                names.update(_words(getattr(provider, attr, ()) or ()))
+    return frozenset(n for n in names if len(n) > 1)
+
+
+def _words(entries: Iterable[str]) -> set[str]:
+    """Folded single words from Faker entries such as ``"Müller-Lüdenscheidt"``."""
+    words: set[str] = set()
+    for entry in entries:
+        for part in entry.replace("-", " ").split():
+            words.add(fold(part))
+    return words
+
+
+def _provider(kind: str, locale: str) -> type | None:
+    try:
+        module = importlib.import_module(f"faker.providers.{kind}.{locale}")
+    except ImportError:
+        return None
+    return getattr(module, "Provider", None)

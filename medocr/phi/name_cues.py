@@ -1,0 +1,255 @@
+"""Words around personal names in seven languages: titles, labels, particles, sign-offs."""
+
+from __future__ import annotations
+
+import re
+
+# Courtesy titles, academic and clinical titles, and role words that precede a name.
+TITLES = (
+    # de
+    "Herr",
+    "Herrn",
+    "Frau",
+    "Fr.",
+    "Hr.",
+    "Hrn.",
+    "Dr.",
+    "Dr",
+    "Drs.",
+    "Dres.",
+    "DDr.",
+    "Prof.",
+    "Prof",
+    "PD",
+    "PD.",
+    "Priv.-Doz.",
+    "Doz.",
+    "OA",
+    "OÄ",
+    "Oberarzt",
+    "Oberärztin",
+    "Chefarzt",
+    "Chefärztin",
+    "Ass.",
+    "Assistenzarzt",
+    "Assistenzärztin",
+    "Stationsarzt",
+    "Stationsärztin",
+    "FA",
+    "FÄ",
+    "Fachärztin",
+    "Facharzt",
+    "Prim.",
+    "Univ.-Prof.",
+    "Univ.",
+    "Dipl.-Med.",
+    "Dipl.-Psych.",
+    "Schwester",
+    "Pfleger",
+    "OT",
+    "Dr.med.",
+    "Dr.a",
+    "Dr.a.",
+    "Prof.Dr.",
+    # fr
+    "M.",
+    "Mme",
+    "Mme.",
+    "Mlle",
+    "MM.",
+    "Pr",
+    "Pr.",
+    "Docteur",
+    "Professeur",
+    "Madame",
+    "Monsieur",
+    "Mademoiselle",
+    # it
+    "Sig.",
+    "Sig.ra",
+    "Sig.na",
+    "Signor",
+    "Signora",
+    "Dott.",
+    "Dott.ssa",
+    "Dr.ssa",
+    "Prof.ssa",
+    "Egr.",
+    "Gent.mo",
+    "Gent.ma",
+    # es
+    "Sr.",
+    "Sra.",
+    "Srta.",
+    "D.",
+    "Dña.",
+    "Dª",
+    "Don",
+    "Doña",
+    "Dra.",
+    "Dra",
+    # nl
+    "Dhr.",
+    "Dhr",
+    "Mevr.",
+    "Mevr",
+    "Mw.",
+    "Mej.",
+    "Heer",
+    # pl
+    "Pan",
+    "Pani",
+    "Panu",
+    "Panią",
+    "Pana",
+    "lek.",
+    "lek",
+    "dr",
+    "dr.",
+    "hab.",
+    "prof.",
+    # en
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Miss",
+    "Sir",
+    "Dame",
+)
+# Words after a title that belong to the title, not to the name.
+TITLE_PARTS = (
+    "med.",
+    "med",
+    "univ.",
+    "mult.",
+    "dent.",
+    "vet.",
+    "rer.",
+    "nat.",
+    "habil.",
+    "hab.",
+    "n.",
+    "med.univ.",
+    "h.c.",
+    "Dr.",
+    "Dr",
+    "Prof.",
+    "MBA",
+    "MSc",
+    "PhD",
+)
+# Nouns for the patient: "Patientin Beate Albers", "el paciente Juan Pérez".
+PATIENT_WORDS = (
+    "Patient",
+    "Patientin",
+    "Patienten",
+    "Pat.",
+    "patient",
+    "patiente",
+    "paziente",
+    "paciente",
+    "patiënt",
+    "patiënte",
+    "pacjent",
+    "pacjentka",
+    "pacjenta",
+    "pacjentki",
+)
+# Labels followed by a colon and a name.
+NAME_LABELS = (
+    "name",
+    "vorname",
+    "nachname",
+    "familienname",
+    "patient",
+    "patientin",
+    "pat",
+    "arzt",
+    "ärztin",
+    "untersucher",
+    "untersucherin",
+    "befunder",
+    "betr",
+    "betreff",
+    "dikt. arzt",
+    "gez",
+    "unterschrift",
+    "orthoptistin",
+    "empfänger",
+    "versicherte[rn]?",
+    "nom",
+    "prénom",
+    "nom de naissance",
+    "nom d'usage",
+    "médecin",
+    "patiente",
+    "médecin traitant",
+    "nome",
+    "cognome",
+    "medico",
+    "paziente",
+    "medico curante",
+    "nombre",
+    "apellidos?",
+    "médico",
+    "paciente",
+    "remitido por",
+    "responsable clínico",
+    "doctor",
+    "naam",
+    "voornaam",
+    "achternaam",
+    "arts",
+    "huisarts",
+    "patiënt",
+    "imię",
+    "imiona",
+    "nazwisko",
+    "imię i nazwisko",
+    "lekarz",
+    "pacjent",
+    "first name",
+    "surname",
+    "last name",
+    "physician",
+    "referred by",
+    "signed",
+    "attending",
+    "gp",
+)
+PARTICLES = frozenset(
+    "de del della di da dos das van von vom der den ter ten zur zu le la du des y e i "
+    "mc mac o' d' ben bin al".split()
+)
+# A name run also continues over a conjunction: "Drs. Leber und Krauth".
+CONJUNCTIONS = frozenset("und and et e y en i oder".split())
+SIGN_OFFS = re.compile(
+    r"(?:mit (?:freundlichen|kollegialen|besten)|freundliche grüße|kollegiale grüße|"
+    r"cordialement|bien confraternellement|salutations|distinti saluti|cordiali saluti|"
+    r"atentamente|un saludo|saludos|met vriendelijke groet|hoogachtend|z poważaniem|"
+    r"z wyrazami szacunku|kind regards|best regards|yours sincerely|yours faithfully|"
+    r"sincerely)[^\n]*\n",
+    re.IGNORECASE,
+)
+# Markers right after a name that say a person was named: "Müller, geb. 1.1.1960".
+BIRTH_AFTER = re.compile(
+    r"\s?(?:,\s?)?(?:\(?\*|geb\.|geboren|né|née|nato|nata|nacido|nacida|geb\.am|born|"
+    r"ur\.|urodzon)",
+    re.IGNORECASE,
+)
+# Capitalised words that are never names (function words at sentence start, roles).
+NOT_NAMES = frozenset(
+    """der die das den dem des ein eine einer sie er es wir ich ihr bei im am mit nach
+    von vom zur zum und oder aber auch wenn dann hier dort heute keine kein nicht
+    le la les un une il elle nous vous avec pour dans sur par chez lo gli una con per
+    nel nella el los las unos unas con sin por para en het een de dat deze die niet met
+    voor bij na w z na od do nie się jest the an in on at of to for with from by this
+    that these those no not kollege kollegin kollegen doktor professor patient patientin
+    patienten pat station diagnose diagnosen befund therapie anamnese procedere verlauf
+    datum status labor klinik abteilung zentrum praxis ambulanz herr frau dr prof med
+    univ sehr liebe lieber geehrte geehrter werte werter dear cher chère caro cara
+    estimado estimada geachte drogi droga szanowny szanowna paciente médico mr mrs ms""".split()
+)

@@ -1,0 +1,146 @@
+"""Identifiers announced by a label: record, case, insurance and social-security numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from medocr.phi.spans import PhiKind, PhiSpan
+
+_NO = r"(?:\s*(?:nr|no|n[°º]|nº|num|número|numero|numéro|nummer|#)\.?)?"
+
+# Labels per kind, all seven languages mixed; matched case-insensitively.
+_LABELS = {
+    PhiKind.INSURANCE_ID: (
+        r"versicherten(?:-?nummer|-?nr)",
+        r"kvnr",
+        r"krankenversichertennummer",
+        r"mitglieds(?:nummer|-?nr)",
+        r"nass",
+        r"n\.?\s?a\.?\s?s\.?\s?s",
+        r"n[ºo°]?\s?afiliaci[oó]n",
+        r"tarjeta sanitaria",
+        r"cip(?:a)?",
+        r"num[ée]ro d'assur[ée]",
+        r"n[°º] d'assur[ée]",
+        r"carte vitale",
+        r"tessera sanitaria",
+        r"polisnummer",
+        r"verzekerdennummer",
+        r"nr\.? ubezpieczenia",
+        r"insurance (?:no|number|id)",
+        r"policy (?:no|number)",
+        r"member id",
+    ),
+    PhiKind.NATIONAL_ID: (
+        r"sv(?:-?nr|nr)?",
+        r"sozialversicherungs(?:nummer|-?nr)",
+        r"steuer-?id",
+        r"nir",
+        r"n[°º] de s[ée]curit[ée] sociale",
+        r"s[ée]cu(?:rit[ée] sociale)?",
+        r"codice fiscale",
+        r"c\.f",
+        r"dni",
+        r"nie",
+        r"nif",
+        r"nss",
+        r"nuss",
+        r"seguridad social",
+        r"bsn",
+        r"burgerservicenummer",
+        r"pesel",
+        r"insz",
+        r"niss",
+        r"rijksregisternummer",
+        r"nhs(?: number| no)?",
+        r"ssn",
+        r"social security(?: number| no)?",
+        r"national id",
+    ),
+    PhiKind.RECORD_NUMBER: (
+        r"fall(?:nummer|-?nr|zahl)?",
+        r"patienten-?(?:nummer|nr|id)",
+        r"pat\.?-?nr",
+        r"piz",
+        r"aufnahme(?:nummer|-?nr)",
+        r"vorgangs-?(?:nummer|nr)",
+        r"auftrags(?:nummer|-?nr)",
+        r"befund-?(?:nummer|nr)",
+        r"e-nr",
+        r"h-?nr",
+        r"eingangs(?:nummer|-?nr)",
+        r"labor(?:nummer|-?nr)",
+        r"protokoll",
+        r"akten(?:zeichen|nummer)",
+        r"station",
+        r"zimmer",
+        r"zi",
+        r"ipp",
+        r"dossier",
+        r"num[ée]ro de dossier",
+        r"s[ée]jour",
+        r"chambre",
+        r"cartella(?: clinica)?",
+        r"nosologico",
+        r"codice paziente",
+        r"stanza",
+        r"nhc",
+        r"historia(?: cl[ií]nica)?",
+        r"h\.?\s?c",
+        r"habitaci[oó]n",
+        r"cama",
+        r"n[ºo°]\s?col",
+        r"colegiado",
+        r"episodio",
+        r"pati[eë]ntnummer",
+        r"dossiernummer",
+        r"ziekenhuisnummer",
+        r"kamer",
+        r"numer pacjenta",
+        r"nr\.? historii choroby",
+        r"nr\.? ksi[eę]gi",
+        r"sala",
+        r"mrn",
+        r"medical record",
+        r"record",
+        r"case",
+        r"hospital number",
+        r"patient id",
+        r"room",
+        r"ward",
+        r"bed",
+        r"id",
+        r"lanr",
+        r"bsnr",
+    ),
+}
+_VALUE = (
+    r"(?P<value>(?:[A-Za-z]{1,4}[-/]?|[A-Z] )?[0-9OlI][0-9A-Za-z]*"
+    r"(?:(?:[ ]?[-/.][ ]?|[ ])[0-9][0-9A-Za-z]*)*)"
+)
+_PATTERNS = tuple(
+    (
+        kind,
+        re.compile(
+            rf"(?<![\w-])(?:{'|'.join(labels)}){_NO}\.?\s*[:.=#]?[ \t]*{_VALUE}(?![\w])",
+            re.IGNORECASE,
+        ),
+    )
+    for kind, labels in _LABELS.items()
+)
+
+
+def detect_record_numbers(text: str) -> Iterator[PhiSpan]:
+    """Numbers that directly follow an identifier label on the same line."""
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            value = match.group("value")
+            if not any(ch.isdigit() for ch in value) or _looks_like_date(value):
+                continue
+            start = match.start("value")
+            yield PhiSpan(start, start + len(value), kind, "labelled_id", 0.9)
+
+
+def _looks_like_date(value: str) -> bool:
+    return re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", value) is not None

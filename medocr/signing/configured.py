@@ -16,8 +16,10 @@ class ConfiguredSigner:
 
     ``trust`` must cover the signer's and the timestamp authority's chains, with CRLs,
     for B-LT and B-LTA: validation data is collected from it, never fetched.
+    With ``stamp_font`` (see ``appearance.prepare_stamp_font``) the signature is visible.
     """
 
     signer: Signer
     timestamper: TimeStamper | None
     trust: TrustStore
+    stamp_font: bytes | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +12,7 @@ from pyhanko.sign.timestamps.api import TimeStamper
 
 from medocr.errors import ConfigurationError
 from medocr.settings import ResidencySettings, Settings, SigningSettings
+from medocr.signing.appearance import prepare_stamp_font
 from medocr.signing.configured import ConfiguredSigner
 from medocr.signing.local import local_signer, local_trust
 from medocr.signing.pki import load_local_pki
@@ -47,12 +49,19 @@ def build_configured_signer(
 ) -> ConfiguredSigner:
     """Build a fresh signer: local PKI unless a PKCS#11 token or PKCS#12 file is set."""
     if signing.pkcs11_module is None and signing.pkcs12_file is None:
-        local = local_signer(load_local_pki(pki_path))
-        if signing.tsa_url is None:
-            return local
-        return ConfiguredSigner(
-            local.signer, _timestamper(signing, residency), local.trust
-        )
+        base = local_signer(load_local_pki(pki_path))
+        if signing.tsa_url is not None:
+            base = replace(base, timestamper=_timestamper(signing, residency))
+    else:
+        base = _production(signing, residency)
+    if not signing.visible:
+        return base
+    return replace(base, stamp_font=prepare_stamp_font(signing.visible_font))
+
+
+def _production(
+    signing: SigningSettings, residency: ResidencySettings
+) -> ConfiguredSigner:
     if not signing.trust_roots:
         raise ConfigurationError(
             "signing.trust_roots must name the root certificate of the signer's CA"

@@ -21,6 +21,7 @@ from medocr.errors import (
     InputRejected,
 )
 from medocr.settings import SigningLevel
+from medocr.signing.appearance import last_page_field, stamp_style
 from medocr.signing.configured import ConfiguredSigner
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,10 @@ def sign_pades(pdf: bytes, signer: ConfiguredSigner, *, level: SigningLevel) -> 
         _metadata(signer, level),
         signer=signer.signer,
         timestamper=None if level == "B-B" else signer.timestamper,
+        stamp_style=stamp_style(signer.stamp_font) if signer.stamp_font else None,
+        new_field_spec=(
+            last_page_field(writer, SIGNATURE_FIELD) if signer.stamp_font else None
+        ),
     )
     output = BytesIO()
     try:

@@ -86,6 +86,11 @@ def _create(pki_path: Path) -> None:
     logger.info("created local PKI under the home folder")
 
 
+def issue_signer(ca: Identity, common_name: str) -> Identity:
+    """A further signer certificate from this CA (non-repudiation key usage)."""
+    return _issue_leaf(ca, common_name, _signer_extensions())
+
+
 def _issue_ca() -> Identity:
     key = ec.generate_private_key(ec.SECP256R1())
     name = _name("medocr local CA")

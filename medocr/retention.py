@@ -1,15 +1,27 @@
-"""The retention policy: how long each zone keeps a copy, per record type."""
+"""The retention policy: how long each zone keeps a copy, and legal holds that pause it.
+
+A zone's clock starts when its copy is written, or, for zones marked
+``starts: processed``, when the document finished processing: the sweep leaves such
+copies alone while their document is still in flight. A legal hold keeps every copy
+of a document until it is released; each set and release is an audit event.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
 
-from medocr.errors import ConfigurationError
+from medocr.audit import AuditChain
+from medocr.errors import STG_HOLD_INVALID, ConfigurationError, StageError
+from medocr.records import Document, DocumentStatus, Hold, new_id, utcnow
 
 POLICY_FILE = (
     Path(__file__).resolve().parents[1] / "data-contracts" / "retention-policy.yaml"
@@ -19,6 +31,7 @@ POLICY_FILE = (
 class _Duration(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     days: int
+    starts: Literal["written", "processed"] = "written"
 
 
 class _PolicyFile(BaseModel):
@@ -33,6 +46,7 @@ class RetentionPolicy:
     version: str
     zone_days: dict[str, int]
     overrides: dict[str, dict[str, int]] = field(default_factory=dict)
+    after_processing: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path = POLICY_FILE) -> RetentionPolicy:
@@ -48,7 +62,14 @@ class RetentionPolicy:
                 rt: {zone: d.days for zone, d in zones.items()}
                 for rt, zones in parsed.record_types.items()
             },
+            after_processing=frozenset(
+                zone for zone, d in parsed.zones.items() if d.starts == "processed"
+            ),
         )
+
+    def waits_for_processing(self, zone: str) -> bool:
+        """True when ``zone``'s clock starts only once its document is processed."""
+        return zone in self.after_processing
 
     def deadline(
         self, zone: str, written_at: datetime, record_type: str | None
@@ -63,3 +84,116 @@ class RetentionPolicy:
                     f"retention policy has no duration for zone {zone}"
                 ) from None
         return written_at + timedelta(days=days)
+
+
+# Documents in these states are finished: nothing in the pipeline reads them again.
+FINISHED = frozenset(
+    {
+        DocumentStatus.HANDED_OFF,
+        DocumentStatus.BLOCKED,
+        DocumentStatus.REJECTED,
+        DocumentStatus.DESTROYED,
+    }
+)
+# Actors and reasons are references (an operator id, a case number), never prose.
+_REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/#@-]{0,63}")
+
+
+def _require_reference(label: str, value: str) -> None:
+    if not _REFERENCE.fullmatch(value):
+        raise StageError(
+            f"the hold {label} must be a reference such as an operator id or case "
+            "number (letters, digits and ._:/#@-, at most 64 characters, no spaces)",
+            code=STG_HOLD_INVALID,
+        )
+
+
+def active_hold(engine: Engine, document_id: str) -> Hold | None:
+    """The hold currently keeping ``document_id``, if any."""
+    query = select(Hold).where(
+        Hold.document_id == document_id,
+        Hold.released_at.is_(None),  # type: ignore[union-attr]
+    )
+    with Session(engine) as session:
+        return session.exec(query).first()
+
+
+def held_document_ids(engine: Engine) -> frozenset[str]:
+    """Every document under an active legal hold."""
+    query = select(Hold.document_id).where(Hold.released_at.is_(None))  # type: ignore[union-attr]
+    with Session(engine) as session:
+        return frozenset(session.exec(query).all())
+
+
+def place_hold(
+    engine: Engine,
+    audit: AuditChain,
+    document_id: str,
+    *,
+    actor: str,
+    reason: str,
+    now: datetime | None = None,
+) -> Hold:
+    """Keep every copy of a document until released; a second call returns the first.
+
+    Raises:
+        StageError: unknown document, or an actor or reason that is not a reference.
+    """
+    _require_reference("actor", actor)
+    _require_reference("reason", reason)
+    with Session(engine) as session:
+        if session.get(Document, document_id) is None:
+            raise StageError(f"unknown document {document_id}", code=STG_HOLD_INVALID)
+    existing = active_hold(engine, document_id)
+    if existing is not None:
+        return existing
+    hold = Hold(
+        id=new_id("hold"),
+        document_id=document_id,
+        actor=actor,
+        reason=reason,
+        set_at=now or utcnow(),
+    )
+    with Session(engine) as session:
+        session.add(hold)
+        session.commit()
+        session.refresh(hold)
+        session.expunge(hold)
+    audit.append(
+        "hold.set",
+        document_id=document_id,
+        actor=actor,
+        detail={"hold_id": hold.id, "reason": reason},
+    )
+    return hold
+
+
+def release_hold(
+    engine: Engine,
+    audit: AuditChain,
+    document_id: str,
+    *,
+    actor: str,
+    now: datetime | None = None,
+) -> Hold | None:
+    """Release the active hold on a document; None when there was none."""
+    _require_reference("actor", actor)
+    existing = active_hold(engine, document_id)
+    if existing is None:
+        return None
+    with Session(engine) as session:
+        hold = session.get(Hold, existing.id)
+        assert hold is not None
+        hold.released_at = now or utcnow()
+        hold.released_by = actor
+        session.add(hold)
+        session.commit()
+        session.refresh(hold)
+        session.expunge(hold)
+    audit.append(
+        "hold.released",
+        document_id=document_id,
+        actor=actor,
+        detail={"hold_id": hold.id, "reason": hold.reason},
+    )
+    return hold

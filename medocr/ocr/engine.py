@@ -1,0 +1,140 @@
+"""OCR engines behind one small protocol; the PP-OCRv6 engine loads once per process.
+
+``PpOcrEngine`` runs PaddleOCR's PP-OCRv6 small detection and recognition networks
+through ONNX Runtime, using RapidOCR's pipeline for pre- and post-processing (see
+docs/ocr.md for why not PaddleOCR's own pipeline). It reads only the model folders it
+is given and never contacts a model hub.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from medocr.errors import ENG_OCR, EngineError
+from medocr.ocr.layout import Word, WordLine, split_at_gaps
+from medocr.ocr.models import WEIGHTS_FILE, ModelFolders, resolve_models
+from medocr.ocr.types import OcrLine
+from medocr.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# Switches that keep PaddleX, ModelScope and Hugging Face clients from going online.
+OFFLINE_ENVIRONMENT = {
+    "PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK": "True",
+    "HF_HUB_OFFLINE": "1",
+    "MODELSCOPE_OFFLINE": "1",
+    "DISABLE_MODEL_SOURCE_CHECK": "True",
+}
+_MAX_SIDE = 2000
+
+
+class OcrEngine(Protocol):
+    """Reads one upright page image (RGB, uint8) into lines."""
+
+    def read_page(self, image: np.ndarray) -> list[OcrLine]: ...
+
+
+@dataclass(frozen=True)
+class TextBoxes:
+    """Detected text regions of a page as quadrilaterals (n x 4 x 2 pixel points)."""
+
+    quads: np.ndarray
+
+
+class PpOcrEngine:
+    """PP-OCRv6 small detection + recognition on ONNX Runtime."""
+
+    def __init__(self, folders: ModelFolders, *, threads: int = 0) -> None:
+        os.environ.update(OFFLINE_ENVIRONMENT)
+        from rapidocr import RapidOCR
+
+        params: dict[str, Any] = {
+            "Global.use_cls": False,
+            "Global.max_side_len": _MAX_SIDE,
+            "Global.log_level": "warning",
+            "Det.model_path": str(folders.det / WEIGHTS_FILE),
+            "Rec.model_path": str(folders.rec / WEIGHTS_FILE),
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads or -1,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1 if threads else -1,
+        }
+        try:
+            self._ocr = RapidOCR(params=params)
+        except Exception as error:
+            raise EngineError(
+                "the OCR models cannot be loaded", code=ENG_OCR
+            ) from error
+        self._lock = threading.Lock()
+
+    def read_page(self, image: np.ndarray) -> list[OcrLine]:
+        """Lines of an upright page, split where the detector bridged a column gap."""
+        result = self._run(image, use_det=True, use_rec=True, return_word_box=True)
+        if result.txts is None or result.word_results is None:
+            return []
+        lines: list[OcrLine] = []
+        for text, score, words in zip(
+            result.txts, result.scores, result.word_results, strict=True
+        ):
+            lines.extend(split_at_gaps(_word_line(str(text), float(score), words)))
+        return lines
+
+    def detect(self, image: np.ndarray) -> TextBoxes:
+        """Text regions only, without recognition."""
+        result = self._run(image, use_det=True, use_rec=False, return_word_box=False)
+        boxes = getattr(result, "boxes", None)
+        if boxes is None:
+            return TextBoxes(quads=np.zeros((0, 4, 2), dtype=np.float32))
+        return TextBoxes(quads=np.asarray(boxes, dtype=np.float32))
+
+    def recognize(self, crop: np.ndarray) -> tuple[str, float]:
+        """Text and confidence of one line image."""
+        result = self._run(crop, use_det=False, use_rec=True, return_word_box=False)
+        if not result.txts:
+            return "", 0.0
+        return str(result.txts[0]), float(result.scores[0])
+
+    def _run(self, image: np.ndarray, **options: bool) -> Any:
+        bgr = np.ascontiguousarray(image[:, :, ::-1])
+        try:
+            with self._lock:
+                return self._ocr(bgr, use_cls=False, **options)
+        except Exception as error:
+            raise EngineError(
+                "the OCR engine failed on a page", code=ENG_OCR
+            ) from error
+
+
+def _word_line(text: str, score: float, words: Any) -> WordLine:
+    parsed = tuple(
+        Word(text=str(w_text), confidence=float(w_score), box=_quad_box(quad))
+        for w_text, w_score, quad in (words or ())
+        if str(w_text).strip()
+    )
+    return WordLine(text=text, confidence=score, words=parsed)
+
+
+def _quad_box(quad: Any) -> tuple[float, float, float, float]:
+    points = np.asarray(quad, dtype=np.float32).reshape(-1, 2)
+    x0, y0 = points.min(axis=0)
+    x1, y1 = points.max(axis=0)
+    return float(x0), float(y0), float(x1), float(y1)
+
+
+_ENGINES: dict[tuple[str, str, int], PpOcrEngine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def load_engine(settings: Settings, *, threads: int = 0) -> PpOcrEngine:
+    """The process's PP-OCR engine for these settings, loaded once and then reused."""
+    folders = resolve_models(settings)
+    key = (str(folders.det), str(folders.rec), threads)
+    with _ENGINES_LOCK:
+        if key not in _ENGINES:
+            logger.info("loading OCR models (threads=%s)", threads or "auto")
+            _ENGINES[key] = PpOcrEngine(folders, threads=threads)
+        return _ENGINES[key]

@@ -1,0 +1,124 @@
+"""Read page images into pages of lines, in parallel worker processes when it pays.
+
+Each worker process loads the OCR models once and runs ONNX Runtime on one thread,
+so ``workers`` pages are read at once without oversubscribing the cores. At most
+two pages per worker are in flight, so memory stays bounded on long documents.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult, Pool
+
+from medocr.errors import IN_TIMEOUT, InputRejected
+from medocr.ocr.engine import OcrEngine, load_engine
+from medocr.ocr.layout import order_lines
+from medocr.ocr.orientation import OrientationProbe, UprightPage, make_upright
+from medocr.ocr.pages import PageImage
+from medocr.ocr.types import OcrPage
+from medocr.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+_IN_FLIGHT_PER_WORKER = 2
+_pools: dict[str, Pool] = {}
+_pools_lock = threading.Lock()
+_worker_engine: OcrEngine | None = None
+
+
+def read_page_image(page: PageImage, engine: OcrEngine) -> OcrPage:
+    """One page image read upright, its lines in reading order."""
+    upright = UprightPage(image=page.image, rotation=0, skew=0.0)
+    if isinstance(engine, OrientationProbe):
+        upright = make_upright(page.image, engine)
+    lines = order_lines(engine.read_page(upright.image))
+    height, width = upright.image.shape[:2]
+    return OcrPage(
+        index=page.index,
+        width=int(width),
+        height=int(height),
+        lines=tuple(lines),
+        source="ocr",
+        rotation=upright.rotation,
+        skew=round(upright.skew, 3),
+    )
+
+
+def worker_count(settings: Settings) -> int:
+    """Worker processes to use: the setting, or the cores this process may run on."""
+    return settings.ocr.workers or len(os.sched_getaffinity(0))
+
+
+def read_pages(
+    pages: Iterable[PageImage], *, settings: Settings, engine: OcrEngine | None = None
+) -> Iterator[OcrPage]:
+    """Pages read in order; a given engine runs here, else the workers' engines."""
+    workers = worker_count(settings)
+    if engine is not None or workers == 1:
+        local = engine or load_engine(settings)
+        for page in pages:
+            yield read_page_image(page, local)
+        return
+    yield from _read_in_pool(pages, settings, workers)
+
+
+def shutdown_workers() -> None:
+    """Stop the worker processes this process started."""
+    with _pools_lock:
+        for pool in _pools.values():
+            pool.terminate()
+            pool.join()
+        _pools.clear()
+
+
+def _read_in_pool(
+    pages: Iterable[PageImage], settings: Settings, workers: int
+) -> Iterator[OcrPage]:
+    pool = _pool(settings, workers)
+    pending: deque[AsyncResult[OcrPage]] = deque()
+    timeout = settings.limits.ocr_seconds_per_page
+    for page in pages:
+        pending.append(pool.apply_async(_read_in_worker, (page,)))
+        if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+            yield _collect(pending.popleft(), timeout)
+    while pending:
+        yield _collect(pending.popleft(), timeout)
+
+
+def _collect(result: AsyncResult[OcrPage], timeout: float) -> OcrPage:
+    try:
+        return result.get(timeout=timeout)
+    except multiprocessing.TimeoutError as error:
+        logger.warning("a page exceeded %.0f s of OCR; restarting workers", timeout)
+        shutdown_workers()
+        raise InputRejected(
+            f"a page took longer than {timeout:.0f} s to read", code=IN_TIMEOUT
+        ) from error
+
+
+def _pool(settings: Settings, workers: int) -> Pool:
+    key = f"{workers}:{settings.model_dump_json()}"
+    with _pools_lock:
+        if key not in _pools:
+            context = multiprocessing.get_context("spawn")
+            _pools[key] = context.Pool(
+                workers, initializer=_start_worker, initargs=(settings,)
+            )
+            logger.info("started %s OCR worker process(es)", workers)
+        return _pools[key]
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_engine
+    _worker_engine = load_engine(settings, threads=1)
+
+
+def _read_in_worker(page: PageImage) -> OcrPage:
+    if _worker_engine is None:
+        raise RuntimeError("OCR worker started without an engine")
+    return read_page_image(page, _worker_engine)

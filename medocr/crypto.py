@@ -79,6 +79,8 @@ class KeyProvider(Protocol):
 
     def rotate(self, purpose: Purpose) -> str: ...
 
+    def retire(self, kek_id: str) -> None: ...
+
 
 @dataclass
 class _KeyFile:

@@ -60,7 +60,9 @@ def build_key_provider(settings: Settings, engine: Engine) -> KeyProvider:
     if settings.keys.provider == "pkcs11":
         from medocr.keys_pkcs11 import Pkcs11KeyProvider
 
-        return Pkcs11KeyProvider.from_settings(settings)
+        return Pkcs11KeyProvider.from_settings(
+            settings, create_missing=not _has_data_keys(engine)
+        )
     path = settings.keys_path / "kek.json"
     if not path.exists():
         if _has_data_keys(engine):

@@ -32,6 +32,7 @@ PG_SERVER = os.environ.get(
 )
 SOFTHSM_MODULE = Path("/usr/lib/softhsm/libsofthsm2.so")
 HSM_TOKEN = "medocr-vault-test"
+HSM_SPARE_TOKEN = "medocr-vault-spare"
 HSM_PIN = "1234"
 S3_ACCESS_KEY = "medocr-test"
 S3_SECRET_KEY = "medocr-test-secret"
@@ -154,12 +155,13 @@ def softhsm_token(root: Path) -> Iterator[SoftHsm]:
     )
     previous = os.environ.get("SOFTHSM2_CONF")
     os.environ["SOFTHSM2_CONF"] = str(conf)
-    subprocess.run(
-        ["softhsm2-util", "--init-token", "--free", "--label", HSM_TOKEN]
-        + ["--so-pin", "5678", "--pin", HSM_PIN],
-        check=True,
-        capture_output=True,
-    )
+    for label in (HSM_TOKEN, HSM_SPARE_TOKEN):
+        subprocess.run(
+            ["softhsm2-util", "--init-token", "--free", "--label", label]
+            + ["--so-pin", "5678", "--pin", HSM_PIN],
+            check=True,
+            capture_output=True,
+        )
     _reinitialise_if_loaded()
     try:
         yield SoftHsm(SOFTHSM_MODULE, HSM_TOKEN, HSM_PIN, conf)
@@ -173,8 +175,11 @@ def softhsm_token(root: Path) -> Iterator[SoftHsm]:
 def _reinitialise_if_loaded() -> None:
     import pkcs11
 
+    from medocr import keys_pkcs11
+
     loaded = getattr(pkcs11, "_loaded", {})
     if str(SOFTHSM_MODULE) in loaded:
+        keys_pkcs11._SESSIONS.clear()
         loaded[str(SOFTHSM_MODULE)].reinitialize()
 
 

@@ -74,36 +74,49 @@ class AuditChain:
         outcome: str = "ok",
         actor: str | None = None,
         detail: Mapping[str, object] | None = None,
+        session: Session | None = None,
     ) -> AuditEvent:
-        """Append one event; concurrent writers are serialized by the database."""
+        """Append one event; concurrent writers are serialized by the database.
+
+        With ``session``, the event joins the caller's transaction (it must be the
+        first statement in it) and is committed with the caller's own changes, so a
+        state change and its audit event happen together or not at all.
+        """
+        if session is None:
+            with Session(self.engine) as own:
+                event = self.append(
+                    action,
+                    document_id=document_id,
+                    outcome=outcome,
+                    actor=actor,
+                    detail=detail,
+                    session=own,
+                )
+                own.commit()
+                own.refresh(event)
+                own.expunge(event)
+            return event
         detail = dict(detail or {})
         if not all(isinstance(v, _SCALARS) for v in detail.values()):
             raise TypeError("audit detail holds scalars only (ids, codes, counts)")
-        with Session(self.engine) as session:
-            self._lock(session)
-            last = session.exec(
-                select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)  # type: ignore[attr-defined]
-            ).first()
-            seq = 1 if last is None else last.seq + 1
-            prev = GENESIS if last is None else last.hash
-            at = utcnow()
-            who = actor or self.actor
-            event = AuditEvent(
-                seq=seq,
-                at=at,
-                actor=who,
-                action=action,
-                document_id=document_id,
-                outcome=outcome,
-                detail=detail,
-                prev_hash=prev,
-                hash=event_hash(
-                    seq, at, who, action, document_id, outcome, detail, prev
-                ),
-            )
-            session.add(event)
-            session.commit()
-            session.refresh(event)
+        self._lock(session)
+        seq, prev = self._head(session)
+        seq += 1
+        at = utcnow()
+        who = actor or self.actor
+        event = AuditEvent(
+            seq=seq,
+            at=at,
+            actor=who,
+            action=action,
+            document_id=document_id,
+            outcome=outcome,
+            detail=detail,
+            prev_hash=prev,
+            hash=event_hash(seq, at, who, action, document_id, outcome, detail, prev),
+        )
+        session.add(event)
+        session.flush()
         log.debug("audit %s seq=%d", action, seq)
         return event
 
@@ -120,10 +133,15 @@ class AuditChain:
         return ChainReport(count, prev)
 
     def head(self) -> tuple[int, str]:
+        """The newest event's sequence number and hash (0 and GENESIS when empty)."""
         with Session(self.engine) as session:
-            last = session.exec(
-                select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)  # type: ignore[attr-defined]
-            ).first()
+            return self._head(session)
+
+    @staticmethod
+    def _head(session: Session) -> tuple[int, str]:
+        last = session.exec(
+            select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)  # type: ignore[attr-defined]
+        ).first()
         return (0, GENESIS) if last is None else (last.seq, last.hash)
 
     def count(self, action: str | None = None) -> int:
@@ -137,7 +155,9 @@ class AuditChain:
         if self.engine.dialect.name == "postgresql":
             session.exec(text("SELECT pg_advisory_xact_lock(424242)"))  # type: ignore[call-overload]
         elif self.engine.dialect.name == "sqlite":
-            session.exec(text("BEGIN IMMEDIATE"))  # type: ignore[call-overload]
+            raw = session.connection().connection.driver_connection
+            if not raw.in_transaction:  # type: ignore[union-attr]
+                session.exec(text("BEGIN IMMEDIATE"))  # type: ignore[call-overload]
 
 
 def _first_fault(event: AuditEvent, expected_seq: int, prev: str) -> str | None:

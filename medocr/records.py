@@ -40,6 +40,7 @@ class DocumentStatus(StrEnum):
     OCR_DONE = "ocr_done"
     PSEUDONYMIZED = "pseudonymized"
     EXTRACTED = "extracted"
+    VALIDATED = "validated"
     IN_REVIEW = "in_review"
     BLOCKED = "blocked"
     APPROVED = "approved"

@@ -53,7 +53,9 @@ def list_inbox(inbox: Path) -> list[Path]:
     return sorted(
         p
         for p in inbox.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in INBOX_SUFFIXES
+        if p.is_file()
+        and not p.name.startswith(".")
+        and p.suffix.lower() in INBOX_SUFFIXES
     )
 
 
@@ -98,19 +100,19 @@ def ingest_file(path: Path, runtime: Runtime) -> IngestOutcome:
         return quarantine(document_id, data, path.name, rejection, runtime, digest)
     created = _create_document(document_id, digest, media_type, len(data), runtime)
     _store_raw(document_id, data, path.name, media_type, runtime)
-    if created:
-        runtime.audit.append(
-            "ingest", document_id=document_id, detail={"bytes": len(data)}
-        )
     return IngestOutcome(document_id, created, DocumentStatus.INGESTED)
 
 
 def _create_document(
     document_id: str, digest: str, media_type: str, size: int, runtime: Runtime
 ) -> bool:
+    """Insert the document row and its ``ingest`` event together; False if it exists."""
     with Session(runtime.engine) as session:
         if session.get(Document, document_id) is not None:
             return False
+        runtime.audit.append(
+            "ingest", document_id=document_id, detail={"bytes": size}, session=session
+        )
         session.add(
             Document(
                 id=document_id,
@@ -122,6 +124,7 @@ def _create_document(
         try:
             session.commit()
         except IntegrityError:
+            session.rollback()
             return False
     return True
 
@@ -133,7 +136,11 @@ def _store_raw(
     deadline = runtime.retention.deadline(Zone.RAW, now, None)
     runtime.vault.put(document_id, Zone.RAW, "original", data, retain_until=deadline)
     meta = json.dumps(
-        {"original_name": name, "media_type": media_type, "received_at": now.isoformat()}
+        {
+            "original_name": name,
+            "media_type": media_type,
+            "received_at": now.isoformat(),
+        }
     ).encode()
     runtime.vault.put(document_id, Zone.RAW, "meta", meta, retain_until=deadline)
 
@@ -148,7 +155,9 @@ def quarantine(
 ) -> IngestOutcome:
     """Keep a rejected input encrypted in quarantine and record why, by code."""
     deadline = runtime.retention.deadline(Zone.QUARANTINE, utcnow(), None)
-    runtime.vault.put(document_id, Zone.QUARANTINE, "original", data, retain_until=deadline)
+    runtime.vault.put(
+        document_id, Zone.QUARANTINE, "original", data, retain_until=deadline
+    )
     meta = json.dumps({"original_name": name, "error_code": rejection.code}).encode()
     runtime.vault.put(document_id, Zone.QUARANTINE, "meta", meta, retain_until=deadline)
     created = mark_rejected(document_id, rejection.code, runtime, digest, len(data))
@@ -167,6 +176,9 @@ def mark_rejected(
         document = session.get(Document, document_id)
         if document is not None and document.status == DocumentStatus.REJECTED:
             return False
+        runtime.audit.append(
+            "input.rejected", document_id=document_id, outcome=code, session=session
+        )
         if document is None:
             document = Document(
                 id=document_id,
@@ -179,7 +191,6 @@ def mark_rejected(
         document.updated_at = utcnow()
         session.add(document)
         session.commit()
-    runtime.audit.append("input.rejected", document_id=document_id, outcome=code)
     log.warning("document %s rejected with %s", document_id, code)
     return True
 
@@ -189,5 +200,7 @@ def _reject_unread(path: Path, size: int, runtime: Runtime) -> IngestOutcome:
     with path.open("rb") as handle:
         head = hashlib.sha256(handle.read(1 << 20)).hexdigest()
     document_id = document_id_for(f"oversize:{head}:{size}", runtime)
-    created = mark_rejected(document_id, IN_TOO_LARGE, runtime, f"oversize:{head}", size)
+    created = mark_rejected(
+        document_id, IN_TOO_LARGE, runtime, f"oversize:{head}", size
+    )
     return IngestOutcome(document_id, created, DocumentStatus.REJECTED, IN_TOO_LARGE)

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+from medocr.prefect_profile import apply_prefect_profile
+from medocr.settings import get_settings
+
+# Before any command module can import Prefect: pin its home and switch off telemetry.
+apply_prefect_profile(get_settings())
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="medocr: scanned medical documents into signed, pseudonymized records.",
+)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality on reference data.")
 bench_app = typer.Typer(no_args_is_help=True, help="Measure speed and memory.")
 models_app = typer.Typer(no_args_is_help=True, help="OCR model folders.")
@@ -31,7 +41,7 @@ for _name, _sub in (
     app.add_typer(_sub, name=_name)
 
 # Command modules register themselves on the apps above.
-COMMAND_MODULES = ("signing", "db")
+COMMAND_MODULES = ("run", "signing", "db", "keys")
 
 for _module in COMMAND_MODULES:
     __import__(f"medocr.cli.{_module}")

@@ -1,9 +1,11 @@
-"""Turn a page upright: quarter turns from the shape of text boxes, then deskew.
+"""Read a page upright: quarter turns from the shape of text boxes, then skew.
 
 Text lines are long and flat; on a page turned by 90 or 270 degrees the detected
 boxes stand upright. Whether a page is upside down is decided by reading a few of
 its longest lines both ways round and keeping the reading the recognizer is surer
-of. Skew is the median slope of the long boxes.
+of. Skew is the median slope of the long boxes: small skew is taken out of the line
+boxes, large skew out of the image before it is read again. An upright page, the
+common case, is read once.
 """
 
 from __future__ import annotations
@@ -11,18 +13,19 @@ from __future__ import annotations
 import logging
 import math
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
 import cv2
 import numpy as np
 
-from medocr.ocr.engine import TextBoxes
+from medocr.ocr.engine import PageReading
+from medocr.ocr.types import OcrLine
 
 logger = logging.getLogger(__name__)
 
-PROBE_SIDE = 1280
-MIN_SKEW_DEGREES = 0.3
+# Skew up to this many degrees is removed from the boxes; beyond it, from the image.
+IMAGE_DESKEW_DEGREES = 3.0
 MAX_SKEW_DEGREES = 20.0
 _ELONGATED = 2.5
 _SAMPLE_LINES = 5
@@ -31,47 +34,46 @@ _FLIP_MARGIN = 0.02
 
 @runtime_checkable
 class OrientationProbe(Protocol):
-    """What orientation needs from an engine: boxes and single-line readings."""
+    """What orientation needs from an engine: full readings and single-line readings."""
 
-    def detect(self, image: np.ndarray) -> TextBoxes: ...
+    def read(self, image: np.ndarray) -> PageReading: ...
 
     def recognize(self, crop: np.ndarray) -> tuple[str, float]: ...
 
 
 @dataclass(frozen=True)
-class UprightPage:
-    """A page turned upright: ``rotation`` degrees counter-clockwise, then deskewed."""
+class UprightReading:
+    """Lines of a page read upright: turned ``rotation`` degrees counter-clockwise,
+    with ``skew`` degrees taken out; width and height of the upright page."""
 
-    image: np.ndarray
+    lines: list[OcrLine]
     rotation: int
     skew: float
+    width: int
+    height: int
 
 
-def make_upright(image: np.ndarray, probe: OrientationProbe) -> UprightPage:
-    """The page turned so its text reads left to right on horizontal lines."""
+def read_upright(image: np.ndarray, probe: OrientationProbe) -> UprightReading:
+    """The page read so its text runs left to right on horizontal lines."""
     rotation = 0
-    quads = _probe_quads(image, probe)
-    if _mostly_vertical(quads):
-        image, rotation = np.rot90(image, k=1), 90
-        quads = _probe_quads(image, probe)
-    if _upside_down(image, quads, probe):
-        image, rotation = np.rot90(image, k=2), (rotation + 180) % 360
-        quads = _rotate_quads_180(quads, image.shape[1], image.shape[0])
-    skew = _skew_degrees(quads)
-    if abs(skew) >= MIN_SKEW_DEGREES:
+    reading = probe.read(image)
+    if _mostly_vertical(reading.quads):
+        image, rotation = np.ascontiguousarray(np.rot90(image, k=1)), 90
+        reading = probe.read(image)
+    if _upside_down(image, reading.quads, probe):
+        image = np.ascontiguousarray(np.rot90(image, k=2))
+        rotation = (rotation + 180) % 360
+        reading = probe.read(image)
+    skew = _skew_degrees(reading.quads)
+    lines = reading.lines
+    if abs(skew) >= IMAGE_DESKEW_DEGREES:
         image = _rotate(image, skew)
+        lines = probe.read(image).lines
+    elif skew:
+        lines = _deskew_boxes(lines, skew, image.shape[1] / 2, image.shape[0] / 2)
     logger.debug("page orientation: rotation=%s skew=%.2f", rotation, skew)
-    return UprightPage(image=np.ascontiguousarray(image), rotation=rotation, skew=skew)
-
-
-def _probe_quads(image: np.ndarray, probe: OrientationProbe) -> np.ndarray:
-    """Detected quads in full-resolution coordinates, found on a smaller copy."""
-    scale = min(1.0, PROBE_SIDE / max(image.shape[:2]))
-    small = image
-    if scale < 1.0:
-        size = (round(image.shape[1] * scale), round(image.shape[0] * scale))
-        small = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
-    return probe.detect(small).quads / scale
+    height, width = image.shape[:2]
+    return UprightReading(lines, rotation, round(skew, 3), int(width), int(height))
 
 
 def _sides(quad: np.ndarray) -> tuple[float, float]:
@@ -96,32 +98,24 @@ def _longest(quads: np.ndarray, count: int) -> list[np.ndarray]:
 
 def _upside_down(image: np.ndarray, quads: np.ndarray, probe: OrientationProbe) -> bool:
     votes = 0
-    sampled = _longest(quads, _SAMPLE_LINES)
-    for quad in sampled:
+    for quad in _longest(quads, _SAMPLE_LINES):
         crop = _crop(image, quad)
         if crop is None:
             continue
         _, upright = probe.recognize(crop)
         _, flipped = probe.recognize(np.ascontiguousarray(np.rot90(crop, k=2)))
-        votes += (
-            1 if flipped > upright + _FLIP_MARGIN else -1 if upright > flipped else 0
-        )
+        if flipped > upright + _FLIP_MARGIN:
+            votes += 1
+        elif upright > flipped:
+            votes -= 1
     return votes > 0
 
 
 def _crop(image: np.ndarray, quad: np.ndarray) -> np.ndarray | None:
-    x0, y0 = np.floor(quad.min(axis=0)).astype(int)
+    x0, y0 = np.maximum(np.floor(quad.min(axis=0)).astype(int), 0)
     x1, y1 = np.ceil(quad.max(axis=0)).astype(int)
-    x0, y0 = max(x0, 0), max(y0, 0)
     crop = image[y0:y1, x0:x1]
     return crop if crop.shape[0] > 4 and crop.shape[1] > 4 else None
-
-
-def _rotate_quads_180(quads: np.ndarray, width: int, height: int) -> np.ndarray:
-    turned = quads.copy()
-    turned[..., 0] = width - quads[..., 0]
-    turned[..., 1] = height - quads[..., 1]
-    return turned[:, [2, 3, 0, 1], :]
 
 
 def _skew_degrees(quads: np.ndarray) -> float:
@@ -131,6 +125,22 @@ def _skew_degrees(quads: np.ndarray) -> float:
     ]
     angles = [a for a in angles if abs(a) <= MAX_SKEW_DEGREES]
     return statistics.median(angles) if angles else 0.0
+
+
+def _deskew_boxes(
+    lines: list[OcrLine], degrees: float, cx: float, cy: float
+) -> list[OcrLine]:
+    """Line boxes as they would lie on the page turned by ``degrees``."""
+    angle = math.radians(degrees)
+    cos, sin = math.cos(angle), math.sin(angle)
+    turned = []
+    for line in lines:
+        x0, y0, x1, y1 = line.box
+        corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+        xs = [cx + (x - cx) * cos + (y - cy) * sin for x, y in corners]
+        ys = [cy - (x - cx) * sin + (y - cy) * cos for x, y in corners]
+        turned.append(replace(line, box=(min(xs), min(ys), max(xs), max(ys))))
+    return turned
 
 
 def _rotate(image: np.ndarray, degrees: float) -> np.ndarray:
@@ -148,8 +158,3 @@ def _rotate(image: np.ndarray, degrees: float) -> np.ndarray:
         flags=cv2.INTER_LINEAR,
         borderValue=(255, 255, 255),
     )
-
-
-def rotate_image(image: np.ndarray, degrees: float) -> np.ndarray:
-    """Turn an image by ``degrees`` as the deskew does (used to redo a page's turn)."""
-    return _rotate(image, degrees)

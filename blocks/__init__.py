@@ -1,0 +1,1 @@
+"""Prefect blocks that choose and configure medocr's implementations."""

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The main job and the evaluations on ../shared/corpus, each printing its figures.
+# Runs in its own MEDOCR_HOME so it never mixes with the demo's state.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=../shared/corpus
+bin=.venv/bin
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export MEDOCR_HOME="$work/home"
+
+section() { printf '\n=== %s ===\n' "$1"; }
+
+$bin/medocr models install
+
+section "main job on ocr-ground-truth (plus one corrupt file)"
+mkdir -p "$work/ocr-inbox"
+cp "$corpus"/ocr-ground-truth/*.{tif,png,pdf} "$work/ocr-inbox/"
+head -c 4096 "$corpus/ocr-ground-truth/skew.pdf" > "$work/ocr-inbox/truncated.pdf"
+$bin/medocr run "$work/ocr-inbox" || true
+
+section "main job on scans rendered from clinical-text"
+$bin/medocr samples render-corpus "$corpus/clinical-text" "$work/clinical-inbox"
+$bin/medocr run "$work/clinical-inbox" || true
+
+section "eval ocr"
+$bin/medocr eval ocr "$corpus/ocr-ground-truth" || true
+
+section "eval phi (text and scan paths)"
+for sub in grascco meddocan; do
+  $bin/medocr eval phi "$corpus/clinical-text/$sub" || true
+  $bin/medocr eval phi "$corpus/clinical-text/$sub" --path scan || true
+done
+
+section "eval hostile"
+$bin/medocr eval hostile "$corpus/hostile" || true

@@ -102,6 +102,7 @@ class SigningSettings(_Section):
     crl_files: tuple[Path, ...] = ()
     tsa_timeout_seconds: float = 10.0
     visible_font: Path | None = None
+    renewal_horizon_days: int = 90
 
 
 class ResidencySettings(_Section):

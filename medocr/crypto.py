@@ -81,6 +81,8 @@ class KeyProvider(Protocol):
 
     def retire(self, kek_id: str) -> None: ...
 
+    def kek_ids(self) -> list[str]: ...
+
 
 @dataclass
 class _KeyFile:
@@ -153,6 +155,9 @@ class LocalKeyFileProvider:
         self._file.active[purpose] = kek_id
         _write_private(self._path, _encode(self._file, self._passphrase))
         return kek_id
+
+    def kek_ids(self) -> list[str]:
+        return sorted(self._file.keys)
 
     def retire(self, kek_id: str) -> None:
         """Forget a KEK once no data key is wrapped under it any more."""

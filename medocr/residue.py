@@ -42,12 +42,13 @@ class CopyIndex:
         """List the vault, the identity zone and the folders medocr owns."""
         backend = runtime.vault.backend
         settings = runtime.settings
+        live = _live_folder_copies(runtime)
         return cls(
             vault_objects=tuple(backend.list()),
             identity_objects=tuple(backend.list(f"{Zone.IDENTITY}/")),
             folders={
-                "handoff": _files(settings.handoff_path),
-                "tmp": _files(settings.tmp_path),
+                "handoff": _files(settings.handoff_path, live),
+                "tmp": _files(settings.tmp_path, live),
             },
         )
 
@@ -75,13 +76,26 @@ class CopyIndex:
         return any(artifact.id in name for name in self.identity_objects)
 
 
-def _files(root: Path) -> tuple[FolderFile, ...]:
+def _live_folder_copies(runtime: Runtime) -> frozenset[Path]:
+    """Files that are themselves live artifacts: never a copy of something else."""
+    query = select(Artifact.location).where(
+        Artifact.backend == "folder",
+        Artifact.destroyed_at.is_(None),  # type: ignore[union-attr]
+    )
+    with Session(runtime.engine) as session:
+        return frozenset(Path(location).resolve() for location in session.exec(query))
+
+
+def _files(root: Path, live: frozenset[Path]) -> tuple[FolderFile, ...]:
+    """Every file under ``root`` except live artifacts."""
     if not root.is_dir():
         return ()
     found = []
     for folder, _dirs, names in os.walk(root):
         for name in names:
             path = Path(folder) / name
+            if path.resolve() in live:
+                continue
             try:
                 found.append(FolderFile(path, path.stat().st_size))
             except FileNotFoundError:

@@ -18,6 +18,7 @@ from retention_support import (
 
 from medocr.errors import VLT_COPY_REMAINS, VaultError
 from medocr.records import DocumentStatus, Zone
+from medocr.retention import place_hold
 from medocr.runtime import Runtime
 from tasks.retention import sweep_retention
 
@@ -111,3 +112,15 @@ def test_rerun_after_a_crash_before_the_proofs_finishes_without_repeats(
         assert [p.detail["check"] for p in proofs_of(rt, artifact.id)] == ["retry"]
     assert len(events(rt, "document.destroyed")) == 1
     assert document_status(rt, done.document_id) == DocumentStatus.DESTROYED
+
+
+def test_a_live_handoff_file_with_equal_bytes_is_not_a_copy(tmp_path: Path) -> None:
+    rt = runtime_at(tmp_path / "home")
+    first = processed_document(rt, "doc_first")
+    second = processed_document(rt, "doc_second")
+    first_handoff = Path(first.artifacts[Zone.HANDOFF].location)
+    second_handoff = Path(second.artifacts[Zone.HANDOFF].location)
+    assert first_handoff.read_bytes() == second_handoff.read_bytes()
+    place_hold(rt.engine, rt.audit, "doc_second", actor="dpo-1", reason="LIT-7")
+    sweep_retention(rt, days(31)).raise_for_residue()
+    assert not first_handoff.exists() and second_handoff.exists()

@@ -10,9 +10,6 @@ import pkcs11
 from asn1crypto import x509
 from pkcs11 import Attribute, CertificateType, ObjectClass
 
-from medocr.settings import Settings
-from tasks.sign import sign_document
-
 SOFTHSM_MODULE = "/usr/lib/softhsm/libsofthsm2.so"
 
 
@@ -41,10 +38,32 @@ def tests_import_cert(cert_file: str) -> None:
 
 def tests_sign_file(pdf_in: str, pdf_out: str) -> None:
     """Sign through the stage function with settings taken from the environment."""
+    from medocr.settings import Settings
+    from tasks.sign import sign_document
+
     signed = sign_document(Path(pdf_in).read_bytes(), settings=Settings())
     if not signed.accepted:
         sys.exit(f"fresh signature not accepted: {signed.report.problems}")
     Path(pdf_out).write_bytes(signed.pdf)
+
+
+def tests_wrong_pin() -> None:
+    """A wrong PIN must surface as a key error with its stable code."""
+    from medocr.errors import KEY_WRONG_SECRET, KeyUnavailable
+    from medocr.signing.production import pkcs11_signer
+
+    try:
+        pkcs11_signer(
+            Path(SOFTHSM_MODULE),
+            token_label="medocr-test",
+            pin="0000",
+            key_label="signer",
+        )
+    except KeyUnavailable as exc:
+        if exc.code != KEY_WRONG_SECRET:
+            sys.exit(f"unexpected code {exc.code}")
+        return
+    sys.exit("a wrong PIN opened the token")
 
 
 if __name__ == "__main__":

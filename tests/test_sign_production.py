@@ -196,6 +196,10 @@ def test_pkcs11_token_signs_in_softhsm2(
         assert run_pdfsig(pdf_out.read_bytes()).all_valid
 
 
+def test_pkcs11_wrong_pin_is_a_key_error(softhsm_env: dict[str, str]) -> None:
+    _run_isolated(softhsm_env, "tests_wrong_pin")
+
+
 def _run_isolated(env: dict[str, str], action: str, *args: str) -> None:
     """Run a PKCS#11 step in a child process: each process reads SOFTHSM2_CONF once."""
     script = Path(__file__).with_name("sign_pkcs11_child.py")

@@ -1,4 +1,4 @@
-"""Street addresses, postcodes with their town, and named hospitals or practices."""
+"""Street addresses: street and number in the forms of the seven languages, P.O. boxes."""
 
 from __future__ import annotations
 
@@ -7,23 +7,24 @@ from collections.abc import Iterator
 
 from medocr.phi.spans import PhiKind, PhiSpan
 
-_WORD = r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'´’\-]*"
-_CAP = rf"{_WORD}\.?"
-_PARTICLE = r"(?:de|del|de la|de las|de los|la|las|los|y|i|e|di|da|della|dei|degli|le|les|du|des|van|von|der|den|het|op|am|an|zum|zur|im|in|sur|sous|'t|of|the)"
-_NAME_WORDS = rf"{_CAP}(?:[ \t](?:{_PARTICLE}[ \t])*[\w'´’\-]+\.?){{0,5}}?"
+WORD = r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'´’\-]*"
+_CAP = rf"{WORD}\.?"
+PARTICLE = r"(?:de|del|de la|de las|de los|la|las|los|y|i|e|di|da|della|dei|degli|le|les|du|des|van|von|der|den|het|op|am|an|zum|zur|im|in|sur|sous|'t|of|the)"
+_NAME_WORDS = rf"{_CAP}(?:[ \t](?:{PARTICLE}[ \t])*[\w'´’\-]+\.?){{0,5}}?"
+_STREET_WORDS = rf"[\w'´’\-]+\.?(?:[ \t](?:{PARTICLE}[ \t])*[\w'´’\-]+\.?){{0,5}}?"
 _NUMBER = (
-    r"(?:\d{1,4}(?:[ \t]?[a-zA-Z](?![\w]))?(?:[ \t]?[-/–][ \t]?\d{1,4}[a-zA-Z]?)?|s/n)"
+    r"(?:\d{1,4}(?:[ \t]?[a-zA-Z](?![\w-]))?(?:[ \t]?[-/–][ \t]?\d{1,4}[a-zA-Z]?)?|s/n)"
 )
 _TAIL = r"(?:,?[ \t]?(?:\d{1,3}[ \t]?[ºª°o]?[ \t]?[A-Za-z]{0,4}\.?|[A-Z]\b|esq|dcha|izda|iz|dr|bis|ter)(?=[\s,.;]|$)){0,3}"
 _PREFIX = (
     r"(?:(?:calle|avenida|avenido|avda|av|paseo|plaza|carretera|camino|ronda|traves[ií]a|"
     r"urbanizaci[oó]n|glorieta|rambla|gran v[ií]a|rue|avenue|boulevard|place|chemin|"
     r"all[ée]e|impasse|quai|route|cours|via|viale|piazza|corso|largo|vicolo|strada|"
-    r"contrada|ulica|aleja|osiedle|plac|straße|strasse)\.?|c/|"
+    r"contrada|ulica|aleja|osiedle|plac|straße|strasse|ctra)\.?|c/|"
     r"(?:c|pso|pza|pl|ctra|bd|bld|p\.zza|ul|al|os)\.)"
 )
 _PREFIXED = re.compile(
-    rf"(?<![\w])(?i:{_PREFIX})[ \t]*(?:(?:{_PARTICLE})[ \t]+)*{_NAME_WORDS},?[ \t]*"
+    rf"(?<![\w.])(?i:{_PREFIX})[ \t]*(?:(?:{PARTICLE})[ \t]+)*{_STREET_WORDS},?[ \t]*"
     rf"(?:n[ºo°.][ \t]?)?{_NUMBER}(?!\d){_TAIL}"
 )
 _SUFFIX = (
@@ -42,7 +43,12 @@ _ENGLISH = re.compile(
 )
 _FRENCH = re.compile(
     rf"(?<![\w])\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?i:rue|avenue|av\.|boulevard|bd|place|chemin|"
-    rf"all[ée]e|impasse|quai|route|cours)[ \t](?:(?:{_PARTICLE})[ \t]+|l')*{_CAP}(?:[ \t]{_CAP})*"
+    rf"all[ée]e|impasse|quai|route|cours)[ \t](?:(?:{PARTICLE})[ \t]+|l')*{_CAP}(?:[ \t]{_CAP})*"
+)
+# "Acacias, 30. 33423 Soto": a street without a type word, right before a postcode.
+_BEFORE_POSTCODE = re.compile(
+    rf"(?<![\w])(?P<street>{WORD}(?:[ \t](?:{PARTICLE}[ \t])*{WORD}){{0,2}},?[ \t]"
+    rf"(?:\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|s/n))[ \t.,]+(?:[A-Z]{{1,2}}-)?\d{{4,5}}[ \t]+{WORD}"
 )
 _POBOX = re.compile(
     r"(?<![\w])(?:apartado de correos|apartado|postfach|bo[iî]te postale|b\.p\.|"
@@ -54,32 +60,6 @@ _LABELLED = re.compile(
     r"residenza|adres(?: zamieszkania)?|address)\s?:[ \t]*(?P<value>[^\n.]{4,80})",
     re.IGNORECASE,
 )
-_CITY = (
-    rf"{_WORD}(?:[ \-](?:(?:{_PARTICLE}|bei|an der|am|sur|sous)[ \-])?{_WORD}){{0,3}}"
-)
-_POSTCODE_CITY = re.compile(
-    rf"(?<![\w.,/:-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}}[ \t]?[A-Z]{{2}}(?=\s)"
-    rf"|(?:[A-Z]{{1,2}}-|(?<=\n)|(?<=, )|(?<=^))\d{{4}})(?:[ \t]?[-–][ \t]?|[ \t]+)(?P<city>{_CITY})"
-)
-_LABELLED_POSTCODE = re.compile(
-    r"(?<![\w])(?:c\.?p\.?|plz|code postal|cap|postcode|kod pocztowy|postleitzahl|"
-    r"c[oó]digo postal)\s?[:.]?\s*(?P<code>\d{4,5}(?:-\d{3})?|\d{2}-\d{3})",
-    re.IGNORECASE,
-)
-_LABELLED_CITY = re.compile(
-    r"(?<![\w])(?:localidad(?:/\s?provincia)?|provincia|ort|wohnort|ville|citt[aà]|ciudad|"
-    r"municipio|woonplaats|plaats|miejscowo[sś][cć]|city|town)\s?:[ \t]*"
-    rf"(?P<city>{_CITY}(?:,[ \t]?{_CITY})?)",
-    re.IGNORECASE,
-)
-_FACILITY_WORD = (
-    r"(?i:klinik(?:um)?|krankenhaus|spital|hospital|hôpital|clinique|ospedale|policlinico|"
-    r"cl[ií]nica|ziekenhuis|szpital|infirmary|praxis)"
-)
-_FACILITY = re.compile(
-    rf"(?<![\w-])(?:(?:{_WORD}[ -]){{0,2}}[\w\-]*{_FACILITY_WORD}"
-    rf"(?:[ \t](?:{_PARTICLE}[ \t])?{_WORD}){{1,3}}|(?:{_WORD}-)+(?i:{_FACILITY_WORD}))"
-)
 
 
 def detect_addresses(text: str) -> Iterator[PhiSpan]:
@@ -87,19 +67,9 @@ def detect_addresses(text: str) -> Iterator[PhiSpan]:
     for pattern in (_PREFIXED, _SUFFIXED, _ENGLISH, _FRENCH, _POBOX):
         for match in pattern.finditer(text):
             yield PhiSpan(match.start(), match.end(), PhiKind.ADDRESS, "street", 0.85)
+    for match in _BEFORE_POSTCODE.finditer(text):
+        start, end = match.span("street")
+        yield PhiSpan(start, end, PhiKind.ADDRESS, "street_before_postcode", 0.75)
     for match in _LABELLED.finditer(text):
         start, end = match.span("value")
         yield PhiSpan(start, end, PhiKind.ADDRESS, "labelled_address", 0.8)
-
-
-def detect_places(text: str) -> Iterator[PhiSpan]:
-    """Postcodes, the town that follows them or a town label, and named facilities."""
-    for match in _POSTCODE_CITY.finditer(text):
-        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.85)
-        yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.75)
-    for match in _LABELLED_POSTCODE.finditer(text):
-        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.9)
-    for match in _LABELLED_CITY.finditer(text):
-        yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.8)
-    for match in _FACILITY.finditer(text):
-        yield PhiSpan(match.start(), match.end(), PhiKind.LOCATION, "facility", 0.6)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from medocr.phi.spans import PhiKind, PhiSpan
 
 _PHONE_LABEL = (
-    r"(?:tel(?:efon|éfono|efono|efoon|\.)?|t[ée]l(?:[ée]phone)?|fax|telefax|"
+    r"(?:tel(?:efon|éfono|efono|efoon|\.)?|t(?:l)?fno|telf|t[ée]l(?:[ée]phone)?|fax|telefax|"
     r"handy|mobil(?:e|telefon)?|m[oó]vil|cell(?:ulare)?|gsm|portable|komórka|"
     r"phone|ph|nummer|número|numero|numéro|unter|tlf|r[uü]ckruf|kontakt)"
 )

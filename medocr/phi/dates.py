@@ -146,7 +146,7 @@ _MONTHS: dict[int, tuple[str, ...]] = {
 }
 MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
 # Full month names that also are everyday words or first names: never alone.
-_AMBIGUOUS_ALONE = {"mai", "may", "mars", "maj", "august", "mei", "juni", "juli"}
+_AMBIGUOUS_ALONE = {"may", "august", "maj"}
 
 _MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _UNIT = r"(?!\s?(?:mg|ml|µg|mcg|g\b|kg|mmhg|mm|cm|%|h\b|min|iu|ie|e\b|x\b|l\b))"
@@ -172,12 +172,12 @@ _PATTERNS = (
     (rf"(?:{_MONTH})\.?\s{_DAY}(?:st|nd|rd|th)?,?\s{_YEAR}", 0.9),
     (rf"(?:{_MONTH})\.?{_OF}(?:{_YEAR}|'?\d{{2}})(?![\d:.,]\d)", 0.85),
     # 05/2020, 9/20, 01/97
-    (rf"{_NUM_MONTH}[/.](?:{_YEAR}|\d{{2}})(?![\d/.,]\d){_UNIT}", 0.7),
+    (rf"{_NUM_MONTH}(?:/(?:{_YEAR}|\d{{2}})|\.{_YEAR})(?![\d/.,]\d){_UNIT}", 0.7),
 )
 _COMPILED = tuple(
-    (re.compile(rf"(?<![\w/.,-]){p}(?![\w])", re.IGNORECASE), c) for p, c in _PATTERNS
+    (re.compile(rf"(?<![\w.,]){p}(?![\w])", re.IGNORECASE), c) for p, c in _PATTERNS
 )
-_LONE_YEAR = re.compile(rf"(?<![\w/.,:-]){_YEAR}(?![\w/,]|\.\d){_UNIT}")
+_LONE_YEAR = re.compile(rf"(?<![\w/.,:-]){_YEAR}(?![\w/]|[.,]\d){_UNIT}")
 _LONE_MONTH = re.compile(rf"(?<![\w])(?:{_MONTH})(?![\w])", re.IGNORECASE)
 _BIRTH = re.compile(
     r"(?:geb(?:oren)?\.?(?:\s?am)?|\*|geburtsdatum|geb\.-?datum|n[ée]e? le|"

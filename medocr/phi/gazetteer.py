@@ -48,6 +48,21 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def first_name_spread() -> dict[str, int]:
+    """For each folded first name, in how many of the seven languages it is listed."""
+    spread: dict[str, int] = {}
+    for locales in NAME_LOCALES.values():
+        names: set[str] = set()
+        for locale in locales:
+            provider = _provider("person", locale)
+            for attr in _FIRST_ATTRS:
+                names.update(_words(getattr(provider, attr, ()) or ()))
+        for name in names:
+            spread[name] = spread.get(name, 0) + 1
+    return spread
+
+
+@lru_cache(maxsize=1)
 def last_names() -> frozenset[str]:
     """Folded last names of every supported language (compound parts split)."""
     return _collect("person", _LAST_ATTRS)
@@ -63,6 +78,23 @@ def common_words() -> frozenset[str]:
             if provider is not None:
                 words.update(_words(getattr(provider, "word_list", ())))
     return frozenset(w for w in words if len(w) > 1)
+
+
+_PLACE_ATTRS = ("cities", "states", "regions", "provinces", "departments")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names of towns, provinces and regions (whole names, spaces kept)."""
+    places: set[str] = set()
+    for locales in NAME_LOCALES.values():
+        for locale in locales:
+            provider = _provider("address", locale)
+            for attr in _PLACE_ATTRS:
+                for entry in getattr(provider, attr, ()) or ():
+                    name = entry[1] if isinstance(entry, tuple) else entry
+                    places.add(fold(str(name)))
+    return frozenset(p for p in places if len(p) > 2) - common_words()
 
 
 def _collect(kind: str, attrs: tuple[str, ...]) -> frozenset[str]:

@@ -121,6 +121,16 @@ TITLES = (
 )
 # Words after a title that belong to the title, not to the name.
 TITLE_PARTS = (
+    "Kollege",
+    "Kollegin",
+    "Kollegen",
+    "collega",
+    "colega",
+    "collègue",
+    "confrère",
+    "consoeur",
+    "colleague",
+    "collega's",
     "med.",
     "med",
     "univ.",
@@ -220,6 +230,39 @@ NAME_LABELS = (
     "attending",
     "gp",
 )
+# Phrases without a colon that introduce the author or examiner.
+NAME_PHRASES = (
+    "geschrieben von",
+    "erstellt von",
+    "diktiert von",
+    "untersucht von",
+    "vidiert von",
+    "befundet von",
+    "freigegeben von",
+    "überwiesen von",
+    "firmado por",
+    "redactado por",
+    "realizado por",
+    "rédigé par",
+    "signé par",
+    "dicté par",
+    "adressé par",
+    "redatto da",
+    "firmato da",
+    "refertato da",
+    "geschreven door",
+    "opgesteld door",
+    "verwezen door",
+    "wystawione przez",
+    "podpisane przez",
+    "skierowany przez",
+    "written by",
+    "signed by",
+    "dictated by",
+    "seen by",
+    "referred by",
+    "reviewed by",
+)
 PARTICLES = frozenset(
     "de del della di da dos das van von vom der den ter ten zur zu le la du des y e i "
     "mc mac o' d' ben bin al".split()
@@ -236,9 +279,28 @@ SIGN_OFFS = re.compile(
 )
 # Markers right after a name that say a person was named: "Müller, geb. 1.1.1960".
 BIRTH_AFTER = re.compile(
-    r"\s?(?:,\s?)?(?:\(?\*|geb\.|geboren|né|née|nato|nata|nacido|nacida|geb\.am|born|"
-    r"ur\.|urodzon)",
+    r"\s?(?:,\s?)?\(?(?:\*\s?\d|(?:geb\.|geboren|née?|nat[oa]|nacid[oa]|born|ur\.|"
+    r"urodzon[ya]|geboortedatum|fecha de nacimiento)(?=[^\n]{0,20}\d))",
     re.IGNORECASE,
+)
+# Words that precede a common noun, not a name: "die Leber", "la Paz" in a sentence.
+ARTICLES = frozenset(
+    "der die das dem den des ein eine einer einem eines vor unter über the a an "
+    "le la les un une du au aux il lo gli uno el los las unos unas het een".split()
+)
+# Surnames that name diseases, signs, classifications and devices.
+EPONYMS = frozenset(
+    """parkinson crohn alzheimer hodgkin basedow bechterew addison cushing wilson
+    meniere paget raynaud sudeck dupuytren perthes scheuermann osgood schlatter whipple
+    kahler waldenstrom hashimoto graves huntington down marfan ehlers danlos still
+    bowen kaposi horner barrett meckel hirschsprung pfeiffer lyme guillain barre
+    sjogren behcet wegener willebrand tourette asperger stargardt recklinghausen
+    krukenberg klatskin virchow baker colles galeazzi monteggia bennett douglas
+    blake foley glasgow apgar child pugh karnofsky gleason breslow clark dukes
+    ranson killip forrest lauren borrmann siewert tanner babinski lasegue romberg
+    murphy mcburney kocher billroth hartmann nissen roux burkitt ewing wilms merkel
+    langerhans cajal bismuth fontaine rutherford mallory weiss zenker boerhaave
+    charcot korsakoff wernicke broca tietze bouchard heberden baastrup""".split()
 )
 # Capitalised words that are never names (function words at sentence start, roles).
 NOT_NAMES = frozenset(
@@ -251,5 +313,12 @@ NOT_NAMES = frozenset(
     patienten pat station diagnose diagnosen befund therapie anamnese procedere verlauf
     datum status labor klinik abteilung zentrum praxis ambulanz herr frau dr prof med
     univ sehr liebe lieber geehrte geehrter werte werter dear cher chère caro cara
-    estimado estimada geachte drogi droga szanowny szanowna paciente médico mr mrs ms""".split()
+    estimado estimada geachte drogi droga szanowny szanowna paciente médico mr mrs ms
+    fecha servicio especialidad localidad provincia domicilio sexo edad país
+    oberarzt oberärztin chefarzt chefärztin stationsarzt stationsärztin assistenzarzt
+    assistenzärztin facharzt fachärztin ärztlicher ärztliche direktor direktorin
+    leiter leiterin sekretariat varón varon mujer hombre niño niña adolescente
+    lactante recién anciano anciana homme femme enfant garçon fille uomo donna bambino
+    bambina ragazzo ragazza man vrouw jongen meisje mężczyzna kobieta dziecko chłopiec
+    dziewczynka mann junge mädchen säugling kind male female boy girl woman""".split()
 )

@@ -10,11 +10,23 @@ from functools import lru_cache
 
 from medocr.phi import name_cues
 from medocr.phi.dates import MONTH_NUMBER
-from medocr.phi.gazetteer import common_words, first_names, fold, last_names
+from medocr.phi.gazetteer import (
+    common_words,
+    first_name_spread,
+    first_names,
+    fold,
+    last_names,
+)
 from medocr.phi.spans import PhiKind, PhiSpan
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W\d_])?\.?")
 _MAX_NAME_TOKENS = 4
+# Role nouns ("Stationsärztin", "Oberarzt") and roman numerals are never names.
+_ROLE_ENDINGS = ("arzt", "arztin", "arzte", "pfleger", "schwester")
+_ROMAN = re.compile(r"[IVX]{2,5}")
+_TITLE_GAPS = frozenset((" ", "  ", ": ", ":", ", ", "", " : ", ":  "))
+# Capitalised titles that are also abbreviations: "MR Becken" is an MRI.
+_CAPITAL_AMBIGUOUS = frozenset("MR MS MRS MM DON SIR MISS DAME PAN PANA HEER".split())
 # First names that are also clinical or everyday words in one of the languages.
 _FIRST_NAME_WORDS = frozenset(
     "iris gabe mark will art grace hope dolores amparo consuelo remedios rosario "
@@ -63,8 +75,12 @@ def _titles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _title_parts() -> frozenset[str]:
-    parts = name_cues.TITLE_PARTS + ("ra", "na", "ssa", "mo", "ma", "med", "doz")
+    parts = name_cues.TITLE_PARTS + ("ra", "na", "ssa", "mo", "ma", "med", "doz", "in")
     return frozenset(p.rstrip(".").casefold() for p in parts)
+
+
+def _is_single_letter_title(token: _Token) -> bool:
+    return token.word in ("D", "M") and token.dotted
 
 
 def _is_title(token: _Token) -> bool:
@@ -74,7 +90,9 @@ def _is_title(token: _Token) -> bool:
         return token.dotted and word[0].isupper()
     if token.dotted and len(word) > 5:
         return False
-    return word in _titles() or (word.isupper() and word.capitalize() in _titles())
+    if word.isupper() and word not in _CAPITAL_AMBIGUOUS:
+        return word in _titles() or word.capitalize() in _titles()
+    return word in _titles()
 
 
 def _is_name_like(token: _Token) -> bool:
@@ -84,6 +102,8 @@ def _is_name_like(token: _Token) -> bool:
     if len(word) == 1:
         return token.dotted
     if _is_title(token) or token.folded in MONTH_NUMBER:
+        return False
+    if token.folded.endswith(_ROLE_ENDINGS) or _ROMAN.fullmatch(word):
         return False
     return word[1:].islower() or word.isupper() or "-" in word or "'" in word
 
@@ -100,6 +120,8 @@ def _run(
         return None
     j, names = i + 1, 1
     while j < len(tokens) and names < _MAX_NAME_TOKENS:
+        if tokens[j - 1].dotted and len(tokens[j - 1].word) > 1:
+            break
         gap = _gap(text, tokens[j - 1], tokens[j])
         if gap.strip(" \t") and not (invert and names == 1 and gap.strip() == ","):
             break
@@ -129,6 +151,9 @@ def _after_titles(text: str, tokens: list[_Token]) -> Iterator[PhiSpan]:
             i += 1
             continue
         patient_cue = tokens[i].word in name_cues.PATIENT_WORDS
+        if _is_single_letter_title(tokens[i]) and not _opens_name(text, tokens, i):
+            i += 1
+            continue
         j = i + 1
         while (
             j < len(tokens)
@@ -136,9 +161,17 @@ def _after_titles(text: str, tokens: list[_Token]) -> Iterator[PhiSpan]:
             and _gap(text, tokens[j - 1], tokens[j]).count("\n") <= 1
         ):
             j += 1
-        if j < len(tokens) and _gap(text, tokens[j - 1], tokens[j]).count("\n") <= 1:
+        if j < len(tokens) and _gap(text, tokens[j - 1], tokens[j]) in _TITLE_GAPS:
             yield from _names_from(text, tokens, j, patient_cue)
         i = j
+
+
+def _opens_name(text: str, tokens: list[_Token], i: int) -> bool:
+    """ "M." or "D." is a courtesy title only mid-line, not after a colon ("Sexo: M.")."""
+    before = text[: tokens[i].start].rstrip(" \t")
+    if before.endswith(":") or i + 1 >= len(tokens):
+        return False
+    return "\n" not in _gap(text, tokens[i], tokens[i + 1])
 
 
 def _names_from(
@@ -169,7 +202,8 @@ def _plausible_after_patient(tokens: list[_Token], run: tuple[int, int]) -> bool
 
 
 _LABEL_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(name_cues.NAME_LABELS) + r")\.?[ \t]?:[ \t]*",
+    r"(?<![\w])(?:(?:" + "|".join(name_cues.NAME_LABELS) + r")\.?[ \t]?:|"
+    r"(?:" + "|".join(name_cues.NAME_PHRASES) + r"))[ \t]*",
     re.IGNORECASE,
 )
 
@@ -195,9 +229,16 @@ def _from_name_lists(text: str, tokens: list[_Token]) -> Iterator[PhiSpan]:
             yield from _first_name_pair(text, tokens, i)
         if i + 1 < len(tokens) and _gap(text, token, tokens[i + 1]).strip() == ",":
             yield from _inverted_pair(tokens, i)
-        if token.folded in last_names() and i > 0 and len(tokens[i - 1].word) == 1:
-            if tokens[i - 1].dotted and tokens[i - 1].word.isupper():
-                yield _span(tokens, (i - 1, i + 1), "initial", 0.8)
+        eponym = token.folded in name_cues.EPONYMS
+        if token.folded in last_names() and not eponym and _after_initial(tokens, i):
+            yield _span(tokens, (i - 1, i + 1), "initial", 0.8)
+
+
+def _after_initial(tokens: list[_Token], i: int) -> bool:
+    before = tokens[i - 1] if i else None
+    if before is None or len(before.word) != 1:
+        return False
+    return before.dotted and before.word.isupper()
 
 
 def _adjacent_name(text: str, tokens: list[_Token], i: int) -> bool:
@@ -238,18 +279,31 @@ def _inverted_pair(tokens: list[_Token], i: int) -> Iterator[PhiSpan]:
         and not first.word.isupper()
     ):
         surname = tokens[i].folded
-        listed = surname in last_names() and surname not in common_words()
-        yield _span(tokens, (i, i + 2), "name_list", 0.8 if listed else 0.65)
+        if surname in last_names() and surname not in common_words():
+            yield _span(tokens, (i, i + 2), "name_list", 0.8)
 
 
 def _lone_first_name(text: str, token: _Token) -> bool:
+    """A listed first name alone, mid-sentence, that is not also an everyday word."""
     folded = token.folded
-    if folded in common_words() or folded in _FIRST_NAME_WORDS or len(folded) < 3:
+    if folded in _FIRST_NAME_WORDS or folded in name_cues.EPONYMS or len(folded) < 3:
         return False
     if token.word.isupper():
         return False
+    if folded in common_words() and not _name_in_this_text(text, token):
+        return False
     before = text[: token.start].rstrip(" \t")
-    return bool(before) and before[-1] not in ".!?:\n•-–*"
+    if not before or before[-1] in ".!?:\n•-–*" or before[-1].isdigit():
+        return False
+    return True
+
+
+def _name_in_this_text(text: str, token: _Token) -> bool:
+    """A first name of several languages that this text never writes in lower case."""
+    if first_name_spread().get(token.folded, 0) < 2:
+        return False
+    lowered = token.word.lower()
+    return re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text) is None
 
 
 def _before_birth_marks(text: str, tokens: list[_Token]) -> Iterator[PhiSpan]:
@@ -277,9 +331,15 @@ def _after_sign_offs(text: str, tokens: list[_Token]) -> Iterator[PhiSpan]:
                     or _is_title(before)
                 )
                 run = _run(text, tokens, i) if line_start else None
-                if run is not None and run[1] - run[0] > 1:
+                if run is not None and run[1] - run[0] > 1 and _listed(tokens, run):
                     yield _span(tokens, run, "sign_off", 0.8)
     del starts
+
+
+def _listed(tokens: list[_Token], run: tuple[int, int]) -> bool:
+    """True when a word of the run is a listed first or last name."""
+    words = {t.folded for t in tokens[run[0] : run[1]]}
+    return bool(words & first_names() or words & last_names())
 
 
 def _propagated(
@@ -295,9 +355,12 @@ def _propagated(
                 if token.folded not in name_cues.PARTICLES:
                     known.add(token.folded)
     known -= common_words()
-    for token in tokens:
+    for index, token in enumerate(tokens):
         folded = token.folded
         stem = folded[:-1] if folded.endswith("s") else None
+        after_article = index > 0 and tokens[index - 1].word in name_cues.ARTICLES
+        if after_article and _gap(text, tokens[index - 1], token) == " ":
+            continue
         if token.word[0].isupper() and (folded in known or stem in known):
             end = token.start + len(token.word)
             yield PhiSpan(token.start, end, PhiKind.NAME, "same_name", 0.8)

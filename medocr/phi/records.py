@@ -123,7 +123,8 @@ _PATTERNS = tuple(
     (
         kind,
         re.compile(
-            rf"(?<![\w-])(?:{'|'.join(labels)}){_NO}\.?\s*[:.=#]?[ \t]*{_VALUE}(?![\w])",
+            rf"(?<![\w-])(?:{'|'.join(labels)})(?![^\W\d_]){_NO}\.?\s*[:.=#]?[ \t]*"
+            rf"{_VALUE}(?![\w])",
             re.IGNORECASE,
         ),
     )
@@ -131,8 +132,28 @@ _PATTERNS = tuple(
 )
 
 
+# Laboratory and pathology journal numbers: "37848/2019".
+_JOURNAL_NUMBER = re.compile(r"(?<![\w/.,-])\d{4,8}/(?:19|20)\d{2}(?![\w/])")
+
+
+# A ward or unit code after the unit's name: "Onkologie A33", "Intensiv II", "Ward 7B".
+_UNIT_CODE = re.compile(
+    r"(?<![\w-])(?:station|ambulanz|intensiv\w*|[\w-]*(?:chirurgie|ologie|iatrie)|"
+    r"abteilung|ward|unit|servicio|unidad|planta|reparto|divisione|afdeling|oddzia[łl]|"
+    r"pavillon|bloc)[ \t]+(?P<value>[A-Z]{1,3}-?\d{1,3}[A-Z]?|[IVX]{1,4}|[A-Z])"
+    r"(?=[ \t]*(?:[\n:;,/)]|$)|[ \t]+[a-zäöüéèàíóú])",
+    re.IGNORECASE,
+)
+
+
 def detect_record_numbers(text: str) -> Iterator[PhiSpan]:
-    """Numbers that directly follow an identifier label on the same line."""
+    """Numbers that directly follow an identifier label, journal numbers, ward codes."""
+    for match in _UNIT_CODE.finditer(text):
+        if match.group("value")[0].isupper():
+            start, end = match.span("value")
+            yield PhiSpan(start, end, PhiKind.RECORD_NUMBER, "ward", 0.7)
+    for match in _JOURNAL_NUMBER.finditer(text):
+        yield PhiSpan(match.start(), match.end(), PhiKind.RECORD_NUMBER, "journal", 0.7)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             value = match.group("value")

@@ -1,0 +1,84 @@
+"""Postcodes, towns and provinces, and named hospitals, clinics and practices."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from medocr.phi.addresses import PARTICLE, WORD
+from medocr.phi.gazetteer import first_names, fold, place_names
+from medocr.phi.spans import PhiKind, PhiSpan
+
+_NOT_TOWN = r"(?!E-?mail|Tel|Fax|Correo|Tfno|Telefon)"
+_CITY = (
+    rf"{_NOT_TOWN}{WORD}(?:[ \-](?:(?:{PARTICLE}|bei|an der|am|sur|sous)[ \-])?"
+    rf"{_NOT_TOWN}{WORD}){{0,3}}"
+)
+# A province or country after the town: "Pamplona. Navarra", "Móstoles (Madrid)".
+_REGION = rf"(?:[ \t]*(?:[.,\-–][ \t]*|[ \t]\(|\()(?!E-?mail|Tel|Fax|Correo){_CITY}\)?)"
+_FOUR_DIGIT_CONTEXT = r"(?:[A-Z]{1,2}-|(?<=\n)|(?<=, )|(?<=: )|(?<=^))"
+_POSTCODE_CITY = re.compile(
+    rf"(?<![\w.,/:-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{5}}|\d{{2}}-\d{{3}}"
+    rf"|\d{{4}}[ \t]?[A-Z]{{2}}(?=\s)|{_FOUR_DIGIT_CONTEXT}\d{{4}})"
+    rf"(?:[ \t]?[-–][ \t]?|[ \t]+)(?P<city>{_CITY}{_REGION}{{0,2}})(?![ \t]*\d+[ \t]*%)"
+)
+_LABELLED_POSTCODE = re.compile(
+    r"(?<![\w])(?:c\.?p\.?|plz|code postal|cap|postcode|kod pocztowy|postleitzahl|"
+    r"c[oó]digo postal)\s?[:.]?\s*(?P<code>\d{4,5}(?:-\d{3})?|\d{2}-\d{3})",
+    re.IGNORECASE,
+)
+_LABELLED_CITY = re.compile(
+    r"(?<![\w])(?:localidad(?:/\s?provincia)?|provincia|ort|wohnort|ville|citt[aà]|"
+    r"ciudad|municipio|woonplaats|plaats|miejscowo[sś][cć]|city|town)\s?:[ \t]*"
+    rf"(?P<city>{_CITY}(?:,[ \t]?{_CITY})?)",
+    re.IGNORECASE,
+)
+# The letter's place and date: "Flensburg, 27. März 2025", "Berlin, am 16.5.2018".
+_PLACE_AND_DATE = re.compile(
+    rf"(?m)^[ \t]*(?P<city>{_CITY}),[ \t]*(?:den|am|le|il|el|dnia|on)?[ \t]*\d{{1,2}}[. ]"
+)
+# A listed town after a preposition: "wohnhaft in Klagenfurt", "estuvo en Extremadura".
+_LETTER_HEAD = 1500  # characters
+_AFTER_PREPOSITION = re.compile(
+    rf"(?<![\w])(?:in|aus|nach|bei|en|de|à|a|dans|di|da|w|z|ze|from|to|at|naar|uit|van)"
+    rf"[ \t]+(?P<city>{_CITY})"
+)
+_FACILITY_WORD = (
+    r"(?i:klinik(?:um)?|uniklinik|krankenhaus|spital|hospital|hôpital|clinique|"
+    r"ospedale|policlinico|cl[ií]nica|ziekenhuis|szpital|infirmary|praxis|"
+    r"complejo hospitalario|centro de salud|fundaci[oó]n?|ambulatorio|"
+    r"gesundheitszentrum|centre hospitalier|chu|chru)"
+)
+_FACILITY_PARTICLE = r"(?:de|del|de la|la|y|der|des|du|di|della|van|von|für|of)"
+_FACILITY = re.compile(
+    rf"(?<![\w-])(?:(?:{WORD}[ -]){{0,2}}[\w\-]*{_FACILITY_WORD}"
+    rf"(?:[ \t](?:{_FACILITY_PARTICLE}[ \t])?{WORD}){{1,3}}|(?:{WORD}-)+{_FACILITY_WORD})"
+)
+
+
+def detect_places(text: str) -> Iterator[PhiSpan]:
+    """Postcodes with their town, labelled towns, listed towns, named facilities."""
+    for match in _POSTCODE_CITY.finditer(text):
+        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.85)
+        yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.75)
+    for match in _LABELLED_POSTCODE.finditer(text):
+        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.9)
+    for match in _LABELLED_CITY.finditer(text):
+        yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.8)
+    for match in _PLACE_AND_DATE.finditer(text):
+        if _letter_place(text, match):
+            yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "letter_place", 0.7)
+    for match in _AFTER_PREPOSITION.finditer(text):
+        if fold(match.group("city")) in place_names():
+            yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "listed_place", 0.7)
+    for match in _FACILITY.finditer(text):
+        yield PhiSpan(match.start(), match.end(), PhiKind.LOCATION, "facility", 0.87)
+
+
+def _letter_place(text: str, match: re.Match[str]) -> bool:
+    """A listed town, or a lone word in the letter head that is not a first name."""
+    town = fold(match.group("city"))
+    if town in place_names():
+        return True
+    first = town.split()[0]
+    return match.start() < _LETTER_HEAD and first not in first_names()

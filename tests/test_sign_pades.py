@@ -139,3 +139,43 @@ def test_local_signer_has_non_repudiation_and_tsa_has_timestamping(
     ).value.content_commitment
     eku = pki.tsa.cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage)
     assert eku.critical and list(eku.value) == [ExtendedKeyUsageOID.TIME_STAMPING]
+
+
+def test_leaf_certificates_roll_over_before_they_expire(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from medocr.signing import pki as pki_module
+
+    old = load_local_pki(tmp_path / "pki")
+    old_signed = sign_pades(make_pdf(), local_signer(old), level="B-T")
+    monkeypatch.setattr(
+        pki_module, "LEAF_ROLLOVER_MARGIN", timedelta(days=pki_module.LEAF_DAYS + 1)
+    )
+
+    new = load_local_pki(tmp_path / "pki")
+
+    assert new.ca.cert == old.ca.cert
+    assert new.tsa.cert.serial_number != old.tsa.cert.serial_number
+    assert new.signer.key.public_key() != old.signer.key.public_key()
+    assert len(list((tmp_path / "pki" / "retired").glob("*.crt.pem"))) == 2
+    key_mode = os.stat(tmp_path / "pki" / "signer.key.pem").st_mode
+    assert stat.S_IMODE(key_mode) == 0o600
+    new_signer = local_signer(new)
+    assert validate_signature(old_signed, new_signer.trust).ok
+    fresh = sign_pades(make_pdf(), new_signer, level="B-T")
+    assert validate_signature(fresh, new_signer.trust).ok
+
+
+def test_a_torn_rollover_is_repaired_on_the_next_load(tmp_path: Path) -> None:
+    load_local_pki(tmp_path / "a")
+    other = load_local_pki(tmp_path / "b")
+    (tmp_path / "a" / "tsa.crt.pem").write_bytes(
+        (tmp_path / "b" / "tsa.crt.pem").read_bytes()
+    )
+
+    repaired = load_local_pki(tmp_path / "a")
+
+    assert repaired.tsa.key.public_key() == repaired.tsa.cert.public_key()
+    assert repaired.tsa.cert != other.tsa.cert

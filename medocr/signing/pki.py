@@ -27,6 +27,10 @@ CA_DAYS = 3650
 LEAF_DAYS = 825
 CRL_DAYS = 30
 CRL_REFRESH_MARGIN = timedelta(days=7)
+# Longer than the archive timestamp renewal horizon, so renewals use a fresh TSA cert.
+LEAF_ROLLOVER_MARGIN = timedelta(days=180)
+SIGNER_NAME = "medocr document signer"
+TSA_NAME = "medocr timestamp authority"
 _FILES = ("ca", "signer", "tsa")
 
 
@@ -56,7 +60,9 @@ def load_local_pki(pki_path: Path, *, create: bool = True) -> LocalPki:
                 "no local PKI exists yet: sign once or name a trust root"
             )
         _create(pki_path)
-    ca, signer, tsa = (_read_identity(pki_path, name) for name in _FILES)
+    ca = _read_identity(pki_path, "ca")
+    signer = _current_leaf(pki_path, ca, "signer", SIGNER_NAME, _signer_extensions())
+    tsa = _current_leaf(pki_path, ca, "tsa", TSA_NAME, _tsa_extensions())
     crl = x509.load_der_x509_crl((pki_path / "ca.crl").read_bytes())
     if crl.next_update_utc is None or crl.next_update_utc - _now() < CRL_REFRESH_MARGIN:
         crl = _issue_crl(ca)
@@ -70,8 +76,8 @@ def _create(pki_path: Path) -> None:
     pki_path.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".pki-", dir=pki_path.parent))
     ca = _issue_ca()
-    signer = _issue_leaf(ca, "medocr document signer", _signer_extensions())
-    tsa = _issue_leaf(ca, "medocr timestamp authority", _tsa_extensions())
+    signer = _issue_leaf(ca, SIGNER_NAME, _signer_extensions())
+    tsa = _issue_leaf(ca, TSA_NAME, _tsa_extensions())
     for name, identity in zip(_FILES, (ca, signer, tsa), strict=True):
         _write_identity(staging, name, identity)
     crl_der = _issue_crl(ca).public_bytes(serialization.Encoding.DER)
@@ -84,6 +90,38 @@ def _create(pki_path: Path) -> None:
             raise
         return
     logger.info("created local PKI under the home folder")
+
+
+def _current_leaf(
+    pki_path: Path,
+    ca: Identity,
+    name: str,
+    common_name: str,
+    extensions: list[tuple[x509.ExtensionType, bool]],
+) -> Identity:
+    """The leaf identity, rolled over to a new key when it nears expiry or is torn."""
+    identity = _read_identity(pki_path, name)
+    remaining = identity.cert.not_valid_after_utc - _now()
+    if remaining >= LEAF_ROLLOVER_MARGIN and _key_matches(identity):
+        return identity
+    fresh = _issue_leaf(ca, common_name, extensions)
+    retired = pki_path / "retired"
+    retired.mkdir(mode=0o700, exist_ok=True)
+    serial = f"{identity.cert.serial_number:x}"
+    cert_pem = identity.cert.public_bytes(serialization.Encoding.PEM)
+    _write_atomic(retired / f"{name}-{serial}.crt.pem", cert_pem)
+    _write_atomic(pki_path / f"{name}.key.pem", _key_pem(fresh), mode=0o600)
+    _write_atomic(
+        pki_path / f"{name}.crt.pem",
+        fresh.cert.public_bytes(serialization.Encoding.PEM),
+    )
+    logger.info("rolled over the local %s certificate to a new key", name)
+    return fresh
+
+
+def _key_matches(identity: Identity) -> bool:
+    """False when a crash left a key file from one rollover and a cert from another."""
+    return identity.key.public_key() == identity.cert.public_key()
 
 
 def issue_signer(ca: Identity, common_name: str) -> Identity:
@@ -204,17 +242,20 @@ def _name(common_name: str) -> x509.Name:
 
 
 def _write_identity(folder: Path, name: str, identity: Identity) -> None:
-    key_pem = identity.key.private_bytes(
+    key_path = folder / f"{name}.key.pem"
+    fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(_key_pem(identity))
+    cert_pem = identity.cert.public_bytes(serialization.Encoding.PEM)
+    (folder / f"{name}.crt.pem").write_bytes(cert_pem)
+
+
+def _key_pem(identity: Identity) -> bytes:
+    return identity.key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    key_path = folder / f"{name}.key.pem"
-    fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key_pem)
-    cert_pem = identity.cert.public_bytes(serialization.Encoding.PEM)
-    (folder / f"{name}.crt.pem").write_bytes(cert_pem)
 
 
 def _read_identity(folder: Path, name: str) -> Identity:
@@ -227,10 +268,13 @@ def _read_identity(folder: Path, name: str) -> Identity:
     return Identity(key=key, cert=cert)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    temp = path.with_suffix(".tmp")
-    temp.write_bytes(data)
-    temp.replace(path)
+def _write_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:
+    """Write beside ``path`` under a unique name, then rename over it."""
+    fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(temp, mode)
+    os.replace(temp, path)
 
 
 def _remove_tree(folder: Path) -> None:

@@ -30,6 +30,7 @@ _ICD_CANDIDATE = re.compile(
     r"(?<![\w.,/-])([A-Z])([0-9]{2})(?:\.([0-9]{1,2})|\.-)?(?:[ ]?[GVZA!*†+])?"
     r"(?![\w]|[.,]\d|-\d)"
 )
+_PSEUDONYM_TOKEN = re.compile(r"\[[A-Z][A-Z_]*_[0-9a-f]{6,64}\]")
 _UK_POSTCODE_TAIL = re.compile(r"\s?\d[A-Z]{2}\b")
 _ICD_CONTEXT = re.compile(
     r"icd|cim|cie|diagnos|diagnoz|dg\.|dx|code|kod|codice|codigo|\(\s*$",
@@ -174,8 +175,12 @@ def _type_score(
 
 
 def _searchable(text: str) -> str:
-    """Folded text with hyphenated line breaks joined and whitespace collapsed."""
-    joined = re.sub(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])", "", text)
+    """Folded text without pseudonym tokens, hyphenated breaks joined, spaces collapsed.
+
+    Tokens go first: their hex digests would otherwise read as stopwords ("a", "e").
+    """
+    untokened = _PSEUDONYM_TOKEN.sub(" ", text)
+    joined = re.sub(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])", "", untokened)
     return re.sub(r"\s+", " ", fold(joined))
 
 

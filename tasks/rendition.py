@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 
+import cv2
 import numpy as np
 from sqlmodel import Session
 
-from medocr.ocr.orientation import MIN_SKEW_DEGREES, rotate_image
+from medocr.ocr.orientation import IMAGE_DESKEW_DEGREES
+from medocr.ocr.orientation import _rotate as rotate_enlarged
 from medocr.ocr.pages import iter_page_images
 from medocr.phi.redact import RedactionPage, build_redacted_pdf
 from medocr.phi.spans import PhiKind, PhiSpan
@@ -32,11 +34,26 @@ SIGNABLE = {DocumentStatus.VALIDATED, DocumentStatus.APPROVED}
 
 
 def upright(image: np.ndarray, rotation: int, skew: float) -> np.ndarray:
-    """Repeat the turn OCR applied to a page: quarter turns, then the deskew."""
+    """The page in the frame OCR read it in, so stored line boxes fit its pixels.
+
+    OCR turns by quarter turns first; a large skew is then taken out of the image
+    (canvas enlarged), a small one only out of the boxes, that is, about the page
+    centre with the page size kept.
+    """
     if rotation:
         image = np.rot90(image, k=rotation // 90)
-    if abs(skew) >= MIN_SKEW_DEGREES:
-        image = rotate_image(image, skew)
+    if abs(skew) >= IMAGE_DESKEW_DEGREES:
+        image = rotate_enlarged(image, skew)
+    elif skew:
+        height, width = image.shape[:2]
+        matrix = cv2.getRotationMatrix2D((width / 2, height / 2), skew, 1.0)
+        image = cv2.warpAffine(
+            np.ascontiguousarray(image),
+            matrix,
+            (width, height),
+            flags=cv2.INTER_LINEAR,
+            borderValue=(255, 255, 255),
+        )
     return np.ascontiguousarray(image)
 
 

@@ -8,9 +8,11 @@ from prefect import flow
 from prefect.artifacts import create_table_artifact
 from sqlmodel import Session, select
 
+from medocr.egress import guard_flow_process
 from medocr.errors import STG_NOT_READY, StageError
 from medocr.records import Document, DocumentStatus, Signature
 from medocr.runtime import get_runtime
+from medocr.settings import get_settings
 from tasks.document_tasks import PIPELINE, ingest_inbox
 
 FINAL = {
@@ -24,6 +26,9 @@ FINAL = {
 @flow(name="process_documents", persist_result=False, log_prints=False)
 def process_documents(inbox: str) -> list[dict[str, object]]:
     """Ingest, read, pseudonymize, check, sign and hand off every document in ``inbox``."""
+    # Residency: from here on only configured hosts can be reached.
+    guard_flow_process(get_settings())
+
     # Ingest: each file once, whatever the retries.
     document_ids = ingest_inbox(inbox)
 

@@ -2,7 +2,8 @@
 
 Prefect keeps its state under ``MEDOCR_HOME/prefect``; analytics, client events and
 promotional content are off; results are not persisted by default; every log record
-bound for the API passes through ``ContentFreeFilter``.
+bound for the API passes through ``ContentFreeFilter``. In a flow-run process started
+by a worker the egress guard (``medocr.egress``) is installed too.
 """
 
 from __future__ import annotations
@@ -61,6 +62,11 @@ def apply_prefect_profile(settings: Settings) -> None:
     settings.prefect_home.mkdir(parents=True, exist_ok=True, mode=0o700)
     for key, value in prefect_environment(settings).items():
         os.environ.setdefault(key, value)
+    # A flow-run process started by a worker reaches only configured hosts.
+    if os.environ.get("PREFECT__FLOW_RUN_ID"):
+        from medocr.egress import guard_flow_process
+
+        guard_flow_process(settings)
 
 
 class ContentFreeFilter(logging.Filter):

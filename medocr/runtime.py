@@ -1,7 +1,8 @@
 """The runtime: settings turned into the live objects every stage uses, once a process.
 
 Residency is checked here, before anything is opened: a store outside the allowed
-regions stops the process with a ``ResidencyViolation``.
+regions, or an endpoint host outside the allowed hosts, stops the process with a
+``ResidencyViolation``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlmodel import Session, select
 
 from medocr.audit import AuditChain
 from medocr.crypto import KeyProvider, LocalKeyFileProvider
+from medocr.egress import check_endpoints
 from medocr.errors import ConfigurationError, KeyUnavailable, ResidencyViolation
 from medocr.migrations import upgrade_schema
 from medocr.records import DataKey, get_engine
@@ -85,6 +87,7 @@ def build_runtime(settings: Settings) -> Runtime:
     home = settings.home
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(home, 0o700)
+    check_endpoints(settings)
     storage = build_storage(settings)
     engine = get_engine(settings.records_database_url)
     if engine.dialect.name not in ("sqlite", "postgresql"):

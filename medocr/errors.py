@@ -110,3 +110,8 @@ STG_NOT_READY = "MEDOCR-STG-001"
 STG_BLOCKED = "MEDOCR-STG-002"
 # A legal hold request names an unknown document or a free-text actor or reason.
 STG_HOLD_INVALID = "MEDOCR-STG-003"
+# A failure injected on purpose through MEDOCR_FAULT (operations tests only).
+STG_INJECTED_FAULT = "MEDOCR-STG-004"
+# A review request names an unknown or decided item, a free-text reviewer or reason,
+# or asks to approve a record that broke its data contract.
+STG_REVIEW_INVALID = "MEDOCR-STG-005"

@@ -13,6 +13,7 @@ from pathlib import Path
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from medocr.faults import fault_point
 from medocr.prefect_profile import content_free_errors
 from medocr.runtime import get_runtime
 from tasks.gate import gate_step
@@ -38,10 +39,13 @@ def ingest_inbox(inbox: str) -> list[str]:
 
 
 def _step_task(name: str, step):  # type: ignore[no-untyped-def]
-    @task(name=name, task_run_name=f"{name}-{{document_id}}", **_OPTIONS)
+    # The stage name is also a tag, so a tag concurrency limit ("ocr") can bound it.
+    @task(name=name, task_run_name=f"{name}-{{document_id}}", tags=[name], **_OPTIONS)
     @content_free_errors(name)
     def run(document_id: str) -> str:
+        fault_point(name)
         result: StepResult = step(document_id, get_runtime())
+        fault_point(f"{name}.done")
         return result.status
 
     return run

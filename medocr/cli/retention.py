@@ -146,8 +146,8 @@ def datamap(as_json: bool = JsonOption) -> None:
         return
     for key, value in record.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            emit_table(key, value, as_json=False)
+            for item in value:
+                emit_mapping(f"{key}: {next(iter(item.values()))}", item, as_json=False)
         else:
-            emit_mapping(
-                key, value if isinstance(value, dict) else {key: value}, as_json=False
-            )
+            shown = value if isinstance(value, dict) else {key: value}
+            emit_mapping(key, shown, as_json=False)

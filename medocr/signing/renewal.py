@@ -23,6 +23,7 @@ from medocr.errors import (
     InputRejected,
 )
 from medocr.settings import Settings
+from medocr.signing.configured import ConfiguredSigner
 from medocr.signing.factory import configured_signer
 
 logger = logging.getLogger(__name__)
@@ -41,13 +42,18 @@ def needs_timestamp_renewal(pdf: bytes, horizon_days: int) -> bool:
 
 
 def renew_archive_timestamp(pdf: bytes, settings: Settings) -> bytes:
-    """Add validation data for the last archive timestamp and a new one over it all.
+    """Renew with the signer and timestamp authority the settings configure.
 
     Raises:
         InputRejected: the document is unreadable or has no archive timestamp.
         EngineError: the timestamp authority failed.
+        ConfigurationError: no timestamp authority is configured.
     """
-    signer = configured_signer(settings)
+    return extend_archive_timestamps(pdf, configured_signer(settings))
+
+
+def extend_archive_timestamps(pdf: bytes, signer: ConfiguredSigner) -> bytes:
+    """Add validation data for the last archive timestamp and a new one over it all."""
     if signer.timestamper is None:
         raise ConfigurationError(
             "renewing archive timestamps needs a timestamp authority"

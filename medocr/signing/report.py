@@ -18,6 +18,8 @@ TIMESTAMP_INVALID = "timestamp-invalid"
 ARCHIVE_TIMESTAMP_INVALID = "archive-timestamp-invalid"
 
 ACCEPTED_MODIFICATIONS = ("NONE", "LTA_UPDATES")
+# Problems that expiry after signing causes and a valid archive timestamp chain cures.
+TRUST_PROBLEMS = (UNTRUSTED, TIMESTAMP_INVALID, ARCHIVE_TIMESTAMP_INVALID)
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,9 @@ class SignatureReport:
     ``intact``: the signed bytes hash to the signed digest. ``valid``: the signature
     value verifies. ``trusted``: the signer's chain reaches a trust root and is not
     revoked. ``level``: the highest PAdES baseline level the document meets, or
-    ``None`` when the signature itself fails.
+    ``None`` when the signature itself fails. ``long_term_valid`` is set only when the
+    check at validation time failed on trust alone and archive timestamps exist: it
+    is the verdict of the AdES long-term (LTA) process, which then decides ``ok``.
     """
 
     intact: bool
@@ -41,12 +45,14 @@ class SignatureReport:
     timestamp_valid: bool | None = None
     archive_timestamps: int = 0
     archive_timestamps_valid: bool | None = None
+    long_term_valid: bool | None = None
     problems: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def ok(self) -> bool:
         """True when every check passed and nothing but LTA upkeep followed signing."""
-        return not self.problems and self.intact and self.valid and self.trusted
+        trusted = self.trusted or self.long_term_valid is True
+        return not self.problems and self.intact and self.valid and trusted
 
     @classmethod
     def failed(cls, problem: str) -> SignatureReport:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
 from io import BytesIO
 
 from asn1crypto import crl as asn1_crl
@@ -29,6 +31,7 @@ from pyhanko.sign.validation.status import (
 from pyhanko_certvalidator import ValidationContext
 
 from medocr.signing import report as r
+from medocr.signing.longterm import archive_chain_proves
 from medocr.signing.report import SignatureReport
 from medocr.signing.trust import TrustStore
 
@@ -45,8 +48,16 @@ _BROKEN = (
 )
 
 
-def validate_signature(pdf: bytes, trust: TrustStore) -> SignatureReport:
-    """Check the document's last signature against ``trust``; never raises on bad input."""
+def validate_signature(
+    pdf: bytes, trust: TrustStore, *, at: datetime | None = None
+) -> SignatureReport:
+    """Check the document's last signature against ``trust``; never raises on bad input.
+
+    ``at`` validates as of another time than now (an audit question such as "was it
+    valid on that day", or a test of expiry). When the check at that time fails only
+    on trust and the document has archive timestamps, the AdES long-term process
+    decides instead.
+    """
     try:
         reader = PdfFileReader(BytesIO(pdf), strict=False)
         signatures = reader.embedded_regular_signatures
@@ -57,7 +68,11 @@ def validate_signature(pdf: bytes, trust: TrustStore) -> SignatureReport:
     if not signatures:
         return SignatureReport.failed(r.NO_SIGNATURE)
     try:
-        return _check(signatures[-1], archive, _read_dss(reader), trust)
+        report = _check(signatures[-1], archive, _read_dss(reader), trust, at)
+        if report.archive_timestamps and _only_trust_problems(report):
+            proven = archive_chain_proves(signatures[-1], trust, at or _now())
+            return _with_long_term(report, proven)
+        return report
     except _BROKEN as exc:
         logger.info("signature could not be checked: %s", type(exc).__name__)
         return SignatureReport.failed(r.UNREADABLE)
@@ -68,12 +83,15 @@ def _check(
     archive: list[EmbeddedPdfSignature],
     dss: DocumentSecurityStore | None,
     trust: TrustStore,
+    at: datetime | None,
 ) -> SignatureReport:
     status = validate_pdf_signature(
-        signature, _context(trust, dss), _context(trust, dss)
+        signature, _context(trust, dss, at), _context(trust, dss, at)
     )
     later = [ts for ts in archive if ts.signed_revision > signature.signed_revision]
-    archive_status = [validate_pdf_timestamp(ts, _context(trust, dss)) for ts in later]
+    archive_status = [
+        validate_pdf_timestamp(ts, _context(trust, dss, at)) for ts in later
+    ]
     tst = status.timestamp_validity
     timestamp_ok = None if tst is None else tst.trusted
     archive_ok = None if not archive_status else all(s.trusted for s in archive_status)
@@ -92,6 +110,17 @@ def _check(
         archive_timestamps_valid=archive_ok,
         problems=problems,
     )
+
+
+def _only_trust_problems(report: SignatureReport) -> bool:
+    return bool(report.problems) and set(report.problems) <= set(r.TRUST_PROBLEMS)
+
+
+def _with_long_term(report: SignatureReport, proven: bool) -> SignatureReport:
+    """Let a passed AdES LTA process clear problems caused by expiry since signing."""
+    if not proven:
+        return replace(report, long_term_valid=False)
+    return replace(report, long_term_valid=True, problems=(), level="B-LTA")
 
 
 def _problems(
@@ -173,10 +202,19 @@ def _read_dss(reader: PdfFileReader) -> DocumentSecurityStore | None:
         return None
 
 
-def _context(trust: TrustStore, dss: DocumentSecurityStore | None) -> ValidationContext:
+def _context(
+    trust: TrustStore, dss: DocumentSecurityStore | None, at: datetime | None
+) -> ValidationContext:
+    kwargs = trust.context_kwargs()
+    if at is not None:
+        kwargs["moment"] = at
     if dss is None:
-        return trust.validation_context()
-    return dss.as_validation_context(trust.context_kwargs())
+        return ValidationContext(**kwargs)
+    return dss.as_validation_context(kwargs)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _covers_revision(status: PdfSignatureStatus) -> bool:

@@ -217,8 +217,9 @@ def _count_chars(
             for i in range(span.start, span.end)
             if not text[i].isspace() and i not in ignored
         }
-        detected[CATEGORY[span.kind]] |= chars
-        detected["*"] |= chars
+        if chars:
+            detected[CATEGORY[span.kind]] |= chars
+            detected["*"] |= chars
     for key in set(reference) | set(detected):
         counts[key]["reference_chars"] += len(reference[key])
         counts[key]["detected_chars"] += len(detected[key])

@@ -97,6 +97,19 @@ def place_names() -> frozenset[str]:
     return frozenset(p for p in places if len(p) > 2) - common_words()
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Folded country names as the seven languages write them."""
+    countries: set[str] = set()
+    for locales in NAME_LOCALES.values():
+        for locale in locales:
+            provider = _provider("address", locale)
+            countries.update(
+                fold(str(c)) for c in getattr(provider, "countries", ()) or ()
+            )
+    return frozenset(countries)
+
+
 def _collect(kind: str, attrs: tuple[str, ...]) -> frozenset[str]:
     names: set[str] = set()
     for locales in NAME_LOCALES.values():

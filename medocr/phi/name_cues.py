@@ -118,6 +118,23 @@ TITLES = (
     "Miss",
     "Sir",
     "Dame",
+    # written in lower case mid-sentence
+    "dhr.",
+    "mevr.",
+    "mw.",
+    "sr.",
+    "sra.",
+    "srta.",
+    "dra.",
+    "mme",
+    "mlle",
+    "sig.",
+    "dott.",
+    "prof",
+    "pan",
+    "pani",
+    "panu",
+    "pana",
 )
 # Words after a title that belong to the title, not to the name.
 TITLE_PARTS = (

@@ -86,8 +86,10 @@ def _is_single_letter_title(token: _Token) -> bool:
 def _is_title(token: _Token) -> bool:
     """Titles match as written (or in capitals); a role word ending a sentence does not."""
     word = token.word
-    if word.casefold() in ("d", "m", "fr", "hr", "sr", "sra"):
-        return token.dotted and word[0].isupper()
+    if word in ("D", "M"):
+        return token.dotted
+    if word.casefold() in ("fr", "hr", "sr", "sra", "dhr", "mevr", "mw"):
+        return token.dotted
     if token.dotted and len(word) > 5:
         return False
     if word.isupper() and word not in _CAPITAL_AMBIGUOUS:
@@ -125,17 +127,26 @@ def _run(
         gap = _gap(text, tokens[j - 1], tokens[j])
         if gap.strip(" \t") and not (invert and names == 1 and gap.strip() == ","):
             break
-        if tokens[j].word.casefold() in name_cues.PARTICLES and j + 1 < len(tokens):
-            if (
-                _is_name_like(tokens[j + 1])
-                and not _gap(text, tokens[j], tokens[j + 1]).strip()
-            ):
-                j, names = j + 2, names + 1
-                continue
+        after = _after_particles(text, tokens, j)
+        if after > j and after < len(tokens) and _is_name_like(tokens[after]):
+            j, names = after + 1, names + 1
+            continue
         if not _is_name_like(tokens[j]):
             break
         j, names = j + 1, names + 1
     return i, j
+
+
+def _after_particles(text: str, tokens: list[_Token], j: int) -> int:
+    """Index of the first token after particles ("van der", "de la") from j on."""
+    k = j
+    while k < len(tokens) and tokens[k].word.casefold() in name_cues.PARTICLES:
+        if k > j and _gap(text, tokens[k - 1], tokens[k]).strip():
+            return j
+        k += 1
+    if k > j and k < len(tokens) and _gap(text, tokens[k - 1], tokens[k]).strip():
+        return j
+    return k
 
 
 def _span(tokens: list[_Token], run: tuple[int, int], how: str, conf: float) -> PhiSpan:
@@ -181,9 +192,11 @@ def _names_from(
     gap = _gap(text, tokens[j - 1], tokens[j]).strip()
     if gap not in ("", ":", ",", "-"):
         return
-    run = _run(text, tokens, j, invert=True)
+    start = _after_particles(text, tokens, j)
+    run = _run(text, tokens, start, invert=True)
     if run is None or (patient_cue and not _plausible_after_patient(tokens, run)):
         return
+    run = (j, run[1])
     yield _span(tokens, run, "patient_word" if patient_cue else "title", 0.9)
     k = run[1]
     if k + 1 < len(tokens) and tokens[k].word.casefold() in name_cues.CONJUNCTIONS:
@@ -235,8 +248,9 @@ def _from_name_lists(text: str, tokens: list[_Token]) -> Iterator[PhiSpan]:
 
 
 def _after_initial(tokens: list[_Token], i: int) -> bool:
+    """ "K. Stargardt": an initial before a listed surname ("M." and "D." are titles)."""
     before = tokens[i - 1] if i else None
-    if before is None or len(before.word) != 1:
+    if before is None or len(before.word) != 1 or before.word in "MD":
         return False
     return before.dotted and before.word.isupper()
 
@@ -308,6 +322,8 @@ def _name_in_this_text(text: str, token: _Token) -> bool:
 
 def _before_birth_marks(text: str, tokens: list[_Token]) -> Iterator[PhiSpan]:
     for i in range(len(tokens)):
+        if _is_title(tokens[i]):
+            continue
         run = _run(text, tokens, i, invert=True)
         if run is None:
             continue

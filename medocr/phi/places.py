@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from medocr.phi.addresses import PARTICLE, WORD
-from medocr.phi.gazetteer import first_names, fold, place_names
+from medocr.phi.gazetteer import country_names, first_names, fold, place_names
 from medocr.phi.spans import PhiKind, PhiSpan
 
 _NOT_TOWN = r"(?!E-?mail|Tel|Fax|Correo|Tfno|Telefon)"
@@ -15,12 +15,20 @@ _CITY = (
     rf"{_NOT_TOWN}{WORD}){{0,3}}"
 )
 # A province or country after the town: "Pamplona. Navarra", "Móstoles (Madrid)".
-_REGION = rf"(?:[ \t]*(?:[.,\-–][ \t]*|[ \t]\(|\()(?!E-?mail|Tel|Fax|Correo){_CITY}\)?)"
+_REGION = rf"[ \t]*(?:[.,\-–][ \t]*|[ \t]?\()(?P<region>{WORD})\)?"
 _FOUR_DIGIT_CONTEXT = r"(?:[A-Z]{1,2}-|(?<=\n)|(?<=, )|(?<=: )|(?<=^))"
 _POSTCODE_CITY = re.compile(
     rf"(?<![\w.,/:-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{5}}|\d{{2}}-\d{{3}}"
     rf"|\d{{4}}[ \t]?[A-Z]{{2}}(?=\s)|{_FOUR_DIGIT_CONTEXT}\d{{4}})"
-    rf"(?:[ \t]?[-–][ \t]?|[ \t]+)(?P<city>{_CITY}{_REGION}{{0,2}})(?![ \t]*\d+[ \t]*%)"
+    rf"(?:[ \t]?[-–][ \t]?|[.,]?[ \t]+)(?P<city>{_CITY})(?![ \t]*\d+[ \t]*%)"
+)
+# A town before its country: "Sevilla (España)", "Barcelona, España".
+_BEFORE_COUNTRY = re.compile(
+    rf"(?<![\w-])(?P<city>{_CITY})[.,]?[ \t]*(?:\((?P<paren>{_CITY})\)|,[ \t]*(?P<comma>{_CITY}))"
+)
+_REGION_AFTER = re.compile(rf"{_REGION}")
+_UK_POSTCODE = re.compile(
+    rf"(?:(?P<city>{_CITY})[ \t,]+)?(?P<code>(?<![\w])[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})(?!\w)"
 )
 _LABELLED_POSTCODE = re.compile(
     r"(?<![\w])(?:c\.?p\.?|plz|code postal|cap|postcode|kod pocztowy|postleitzahl|"
@@ -60,7 +68,12 @@ def detect_places(text: str) -> Iterator[PhiSpan]:
     """Postcodes with their town, labelled towns, listed towns, named facilities."""
     for match in _POSTCODE_CITY.finditer(text):
         yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.85)
-        yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.75)
+        end = _region_end(text, match.end("city"))
+        yield PhiSpan(match.start("city"), end, PhiKind.LOCATION, "city", 0.75)
+    for match in _UK_POSTCODE.finditer(text):
+        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.85)
+        if match.group("city"):
+            yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.75)
     for match in _LABELLED_POSTCODE.finditer(text):
         yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.9)
     for match in _LABELLED_CITY.finditer(text):
@@ -71,8 +84,25 @@ def detect_places(text: str) -> Iterator[PhiSpan]:
     for match in _AFTER_PREPOSITION.finditer(text):
         if fold(match.group("city")) in place_names():
             yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "listed_place", 0.7)
+    for match in _BEFORE_COUNTRY.finditer(text):
+        country = match.group("paren") or match.group("comma")
+        if (
+            fold(country) in country_names()
+            and fold(match.group("city")) not in country_names()
+        ):
+            yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "town_country", 0.86)
     for match in _FACILITY.finditer(text):
         yield PhiSpan(match.start(), match.end(), PhiKind.LOCATION, "facility", 0.87)
+
+
+def _region_end(text: str, end: int) -> int:
+    """Extend a town by up to two listed provinces: "Pamplona. Navarra (España)"."""
+    for _ in range(2):
+        match = _REGION_AFTER.match(text, end)
+        if match is None or fold(match.group("region")) not in place_names():
+            break
+        end = match.end("region")
+    return end
 
 
 def _letter_place(text: str, match: re.Match[str]) -> bool:

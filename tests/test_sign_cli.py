@@ -81,3 +81,16 @@ def test_bench_sign_reports_seconds_per_document(medocr_home: Path) -> None:
     rows = {row["level"]: row for row in json.loads(result.output)["rows"]}
     assert set(rows) == {"B-B", "B-LTA"}
     assert 0 < rows["B-B"]["sign_seconds"] < rows["B-LTA"]["sign_seconds"] < 2.0
+
+
+def test_verify_without_a_local_pki_or_trust_root_explains_itself(
+    medocr_home: Path,
+) -> None:
+    pdf = medocr_home.parent / "some.pdf"
+    pdf.write_bytes(make_pdf())
+
+    result = runner.invoke(app, ["verify", str(pdf)])
+
+    assert result.exit_code == 2
+    assert "MEDOCR-CFG-001" in result.output
+    assert not (medocr_home / "pki").exists()

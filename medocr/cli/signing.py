@@ -11,6 +11,7 @@ import typer
 
 from medocr.cli.main import app, bench_app
 from medocr.cli.output import JsonOption, emit_mapping, emit_table
+from medocr.errors import MedocrError
 from medocr.settings import get_settings
 from medocr.signing import (
     configured_signer,
@@ -42,10 +43,15 @@ def verify(
     crl: list[Path] = CrlOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Validate a signed PDF offline; exit 1 unless the signature fully holds."""
+    """Validate a signed PDF offline; exit 1 unless the signature holds, 2 on set-up."""
     _quiet_pyhanko()
-    settings = get_settings()
-    store = load_trust_store(trust, crl or ()) if trust else trust_for(settings)
+    try:
+        store = (
+            load_trust_store(trust, crl or ()) if trust else trust_for(get_settings())
+        )
+    except MedocrError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
     pdf = file.read_bytes()
     report = validate_signature(pdf, store)
     result: dict[str, Any] = report.as_dict()

@@ -15,7 +15,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from sign_support import TimestampServer, make_pdf, running_timestamp_server
 
-from medocr.errors import KEY_WRONG_SECRET, KeyUnavailable, ResidencyViolation
+from medocr.errors import (
+    ENG_TIMESTAMP,
+    KEY_WRONG_SECRET,
+    EngineError,
+    KeyUnavailable,
+    ResidencyViolation,
+)
 from medocr.settings import Settings
 from medocr.signing import configured_signer, validate_signature
 from medocr.signing.local import local_timestamper, local_trust
@@ -212,3 +218,20 @@ def _run_isolated(env: dict[str, str], action: str, *args: str) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
+
+
+def test_an_unreachable_tsa_is_a_timestamp_engine_error(
+    pki_dir: Path, p12_file: Path
+) -> None:
+    settings = production_settings(
+        pki_dir,
+        "http://127.0.0.1:9/tsa",
+        pkcs12_file=p12_file,
+        pkcs12_passphrase="correct horse",
+        level="B-T",
+    )
+
+    with pytest.raises(EngineError) as caught:
+        sign_document(make_pdf(), settings=settings)
+
+    assert caught.value.code == ENG_TIMESTAMP

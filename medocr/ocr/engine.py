@@ -41,9 +41,10 @@ class OcrEngine(Protocol):
 
 
 @dataclass(frozen=True)
-class TextBoxes:
-    """Detected text regions of a page as quadrilaterals (n x 4 x 2 pixel points)."""
+class PageReading:
+    """A page as read: its lines and the detected line quadrilaterals (n x 4 x 2)."""
 
+    lines: list[OcrLine]
     quads: np.ndarray
 
 
@@ -73,23 +74,19 @@ class PpOcrEngine:
 
     def read_page(self, image: np.ndarray) -> list[OcrLine]:
         """Lines of an upright page, split where the detector bridged a column gap."""
+        return self.read(image).lines
+
+    def read(self, image: np.ndarray) -> PageReading:
+        """Lines and detected quadrilaterals of a page in any orientation."""
         result = self._run(image, use_det=True, use_rec=True, return_word_box=True)
         if result.txts is None or result.word_results is None:
-            return []
+            return PageReading(lines=[], quads=np.zeros((0, 4, 2), dtype=np.float32))
         lines: list[OcrLine] = []
         for text, score, words in zip(
             result.txts, result.scores, result.word_results, strict=True
         ):
             lines.extend(split_at_gaps(_word_line(str(text), float(score), words)))
-        return lines
-
-    def detect(self, image: np.ndarray) -> TextBoxes:
-        """Text regions only, without recognition."""
-        result = self._run(image, use_det=True, use_rec=False, return_word_box=False)
-        boxes = getattr(result, "boxes", None)
-        if boxes is None:
-            return TextBoxes(quads=np.zeros((0, 4, 2), dtype=np.float32))
-        return TextBoxes(quads=np.asarray(boxes, dtype=np.float32))
+        return PageReading(lines=lines, quads=np.asarray(result.boxes, np.float32))
 
     def recognize(self, crop: np.ndarray) -> tuple[str, float]:
         """Text and confidence of one line image."""

@@ -70,7 +70,7 @@ def read_upright(image: np.ndarray, probe: OrientationProbe) -> UprightReading:
         image = _rotate(image, skew)
         lines = probe.read(image).lines
     elif skew:
-        lines = _deskew_boxes(lines, skew, image.shape[1] / 2, image.shape[0] / 2)
+        lines = _deskew_boxes(lines, -skew, image.shape[1] / 2, image.shape[0] / 2)
     logger.debug("page orientation: rotation=%s skew=%.2f", rotation, skew)
     height, width = image.shape[:2]
     return UprightReading(lines, rotation, round(skew, 3), int(width), int(height))
@@ -130,16 +130,22 @@ def _skew_degrees(quads: np.ndarray) -> float:
 def _deskew_boxes(
     lines: list[OcrLine], degrees: float, cx: float, cy: float
 ) -> list[OcrLine]:
-    """Line boxes as they would lie on the page turned by ``degrees``."""
+    """Line boxes as they would lie on the page turned by ``degrees``.
+
+    The box of a sloping line is taller than the line by its width times the slope;
+    that excess is taken off, then the centre is turned about the page centre.
+    """
     angle = math.radians(degrees)
-    cos, sin = math.cos(angle), math.sin(angle)
+    cos, sin, slope = math.cos(angle), math.sin(angle), abs(math.tan(angle))
     turned = []
     for line in lines:
         x0, y0, x1, y1 = line.box
-        corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-        xs = [cx + (x - cx) * cos + (y - cy) * sin for x, y in corners]
-        ys = [cy - (x - cx) * sin + (y - cy) * cos for x, y in corners]
-        turned.append(replace(line, box=(min(xs), min(ys), max(xs), max(ys))))
+        width, height = x1 - x0, y1 - y0
+        height = max(height - width * slope, height / 4)
+        mx, my = (x0 + x1) / 2 - cx, (y0 + y1) / 2 - cy
+        nx, ny = cx + mx * cos - my * sin, cy + mx * sin + my * cos
+        box = (nx - width / 2, ny - height / 2, nx + width / 2, ny + height / 2)
+        turned.append(replace(line, box=box))
     return turned
 
 

@@ -18,7 +18,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from medocr.errors import IN_TIMEOUT, InputRejected
 from medocr.ocr.engine import OcrEngine, load_engine
 from medocr.ocr.layout import order_lines
-from medocr.ocr.orientation import OrientationProbe, UprightPage, make_upright
+from medocr.ocr.orientation import OrientationProbe, UprightReading, read_upright
 from medocr.ocr.pages import PageImage
 from medocr.ocr.types import OcrPage
 from medocr.settings import Settings
@@ -33,19 +33,20 @@ _worker_engine: OcrEngine | None = None
 
 def read_page_image(page: PageImage, engine: OcrEngine) -> OcrPage:
     """One page image read upright, its lines in reading order."""
-    upright = UprightPage(image=page.image, rotation=0, skew=0.0)
     if isinstance(engine, OrientationProbe):
-        upright = make_upright(page.image, engine)
-    lines = order_lines(engine.read_page(upright.image))
-    height, width = upright.image.shape[:2]
+        upright = read_upright(page.image, engine)
+    else:
+        height, width = page.image.shape[:2]
+        lines = engine.read_page(page.image)
+        upright = UprightReading(lines, 0, 0.0, int(width), int(height))
     return OcrPage(
         index=page.index,
-        width=int(width),
-        height=int(height),
-        lines=tuple(lines),
+        width=upright.width,
+        height=upright.height,
+        lines=tuple(order_lines(upright.lines)),
         source="ocr",
         rotation=upright.rotation,
-        skew=round(upright.skew, 3),
+        skew=upright.skew,
     )
 
 

@@ -128,12 +128,14 @@ def load_contract(
         )
     data = _read_yaml(path)
     (schema_object,) = data["schema"]
+    policy_name = _policy_file(data)
+    assert policy_name is not None  # lint refuses a contract without a policy
     return DataContract(
         id=data["id"],
         name=data["name"],
         version=data["version"],
         fields=tuple(_field(item) for item in schema_object["properties"]),
-        prohibited=ProhibitedFieldPolicy.load(directory / _policy_file(data)),
+        prohibited=ProhibitedFieldPolicy.load(directory / policy_name),
     )
 
 
@@ -160,7 +162,7 @@ def _project_rules(directory: Path, data: Mapping[str, Any]) -> list[str]:
     schema = data.get("schema") or []
     if len(schema) != 1:
         return ["project: a hand-off contract describes exactly one schema object"]
-    problems = []
+    problems: list[str] = []
     policy_name = _policy_file(data)
     if policy_name is None or not (directory / policy_name).is_file():
         return problems + [

@@ -107,21 +107,22 @@ def _parse_all(folded: str, offset: int) -> Iterator[DateCandidate]:
         year = _full_year(match.group(4))
         yield from _make(year, int(match.group(3)), int(match.group(1)), match, offset)
     for match in _ISO.finditer(folded):
-        yield from _make(*(int(group) for group in match.groups()), match, offset)
+        year, month, day = (int(group) for group in match.groups())
+        yield from _make(year, month, day, match, offset)
     for match in _ROMAN_MONTH.finditer(folded):
         month = _ROMAN[match.group(2)]
         yield from _make(int(match.group(3)), month, int(match.group(1)), match, offset)
     for match in _DAY_MONTH_YEAR.finditer(folded):
-        month = MONTHS.get(match.group(2))
-        if month:
+        named = MONTHS.get(match.group(2))
+        if named:
             yield from _make(
-                int(match.group(3)), month, int(match.group(1)), match, offset
+                int(match.group(3)), named, int(match.group(1)), match, offset
             )
     for match in _MONTH_DAY_YEAR.finditer(folded):
-        month = MONTHS.get(match.group(1))
-        if month:
+        named = MONTHS.get(match.group(1))
+        if named:
             yield from _make(
-                int(match.group(3)), month, int(match.group(2)), match, offset
+                int(match.group(3)), named, int(match.group(2)), match, offset
             )
 
 

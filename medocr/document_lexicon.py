@@ -6,10 +6,14 @@ OCR output with or without accents matches the same entry.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 LANGUAGES = ("de", "fr", "it", "es", "nl", "pl", "en")
 RECORD_TYPES = ("referral_letter", "lab_report", "discharge_summary", "consent_form")
+
+# A pseudonym token such as ``[NAME_3f9a2c1d]``: kind, underscore, hex digest.
+PSEUDONYM_TOKEN = re.compile(r"\[[A-Z][A-Z_]*_[0-9a-f]{6,64}\]")
 
 _SPECIAL_FOLDS = {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "’": "'", "ʼ": "'", "`": "'"}
 

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from medocr.contract_values import check_value
 from medocr.contracts import ContractField, DataContract, load_contract
+from medocr.document_lexicon import PSEUDONYM_TOKEN
 from medocr.phi.checksums import detect_checksum_ids, detect_ibans
 from medocr.phi.contact import detect_emails, detect_phones
 from medocr.phi.spans import PhiSpan
@@ -41,7 +42,6 @@ IDENTIFIER_DETECTORS: tuple[Callable[[str], Iterable[PhiSpan]], ...] = (
     detect_emails,
     detect_phones,
 )
-_PSEUDONYM_TOKEN = re.compile(r"\[[A-Z][A-Z_]*_[0-9a-f]{6,64}\]")
 _PLAIN_FIELD_NAME = re.compile(r"[^\W\d][\w.\-\[\]]{0,79}")
 
 
@@ -162,7 +162,7 @@ def _identifier_kinds(
 
 def find_identifier_kinds(text: str) -> set[str]:
     """Kinds of identifier in ``text`` outside pseudonym tokens (e.g. ``{"IBAN"}``)."""
-    visible = _PSEUDONYM_TOKEN.sub(" ", text)
+    visible = PSEUDONYM_TOKEN.sub(" ", text)
     return {
         str(span.kind) for detect in IDENTIFIER_DETECTORS for span in detect(visible)
     }

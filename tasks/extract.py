@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from medocr.document_dates import Span, find_document_date
-from medocr.document_lexicon import LANGUAGES, STOPWORDS, TYPE_KEYWORDS, fold
+from medocr.document_lexicon import (
+    LANGUAGES,
+    PSEUDONYM_TOKEN,
+    STOPWORDS,
+    TYPE_KEYWORDS,
+    fold,
+)
 from medocr.icd10 import is_valid_category
 
 logger = logging.getLogger(__name__)
@@ -30,7 +36,6 @@ _ICD_CANDIDATE = re.compile(
     r"(?<![\w.,/-])([A-Z])([0-9]{2})(?:\.([0-9]{1,2})|\.-)?(?:[ ]?[GVZA!*†+])?"
     r"(?![\w]|[.,]\d|-\d)"
 )
-_PSEUDONYM_TOKEN = re.compile(r"\[[A-Z][A-Z_]*_[0-9a-f]{6,64}\]")
 _UK_POSTCODE_TAIL = re.compile(r"\s?\d[A-Z]{2}\b")
 _ICD_CONTEXT = re.compile(
     r"icd|cim|cie|diagnos|diagnoz|dg\.|dx|code|kod|codice|codigo|\(\s*$",
@@ -179,7 +184,7 @@ def _searchable(text: str) -> str:
 
     Tokens go first: their hex digests would otherwise read as stopwords ("a", "e").
     """
-    untokened = _PSEUDONYM_TOKEN.sub(" ", text)
+    untokened = PSEUDONYM_TOKEN.sub(" ", text)
     joined = re.sub(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])", "", untokened)
     return re.sub(r"\s+", " ", fold(joined))
 

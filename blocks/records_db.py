@@ -24,4 +24,5 @@ class RecordsDatabaseBlock(Block):
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RecordsDatabaseBlock:
-        return cls(url=settings.records_url)
+        url = settings.records_url
+        return cls(url=None if url is None else SecretStr(url))

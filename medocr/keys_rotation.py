@@ -62,7 +62,9 @@ def rotate_keys(
     tests use it to interrupt a rotation part-way.
     """
     resumed = bool(_stale_keys(engine, keys))
-    new_keks = {} if resumed else {p: keys.rotate(p) for p in PURPOSES}
+    new_keks: dict[str, str] = {}
+    if not resumed:
+        new_keks = {p: keys.rotate(p) for p in PURPOSES}
     count = 0
     for stale in _stale_keys(engine, keys):
         count += _rewrap(engine, keys, stale)
@@ -84,7 +86,7 @@ def unused_keks(engine: Engine, keys: KeyProvider) -> tuple[str, ...]:
 
 def kek_usage(engine: Engine, keys: KeyProvider) -> dict[str, int]:
     """Live (not destroyed) data keys per KEK, for every KEK the provider holds."""
-    live = func.count(DataKey.wrapped)
+    live = func.count(col(DataKey.wrapped))
     query = select(DataKey.kek_id, live).group_by(DataKey.kek_id)
     usage = dict.fromkeys(keys.kek_ids(), 0)
     with Session(engine) as session:

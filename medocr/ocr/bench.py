@@ -1,0 +1,156 @@
+"""OCR throughput and peak memory, each engine in its own process tree, same PDF.
+
+The benchmark PDF holds A4 scans at 300 dpi built from the shared corpus's pages
+(linn, phototest, eurotext) when present, else from specimen pages medocr renders.
+Every engine runs as a child process; its wall time and the peak resident memory of
+its whole process tree (sampled) are measured from outside.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import cycle, islice
+from pathlib import Path
+
+import psutil
+from PIL import Image
+
+from medocr.ocr import specimens
+
+CORPUS_PAGES = ("linn.png", "phototest.tif", "eurotext.tif")
+ENGINES = ("medocr", "tesseract", "ocrmypdf")
+_SAMPLE_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    """One engine's run over the benchmark PDF."""
+
+    engine: str
+    pages: int
+    seconds: float
+    pages_per_minute: float
+    peak_rss_mb: float
+    ok: bool
+
+
+def default_corpus() -> Path:
+    """``../shared/corpus`` beside the checkout."""
+    return Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+def build_bench_pdf(pages: int, corpus: Path | None) -> bytes:
+    """A scanned PDF of ``pages`` A4 pages at 300 dpi."""
+    sources = _corpus_images(corpus) or _specimen_images()
+    return specimens.pdf_of_images(list(islice(cycle(sources), pages)))
+
+
+def _corpus_images(corpus: Path | None) -> list[Image.Image]:
+    folder = corpus / "ocr-ground-truth" if corpus else None
+    if folder is None or not all((folder / name).is_file() for name in CORPUS_PAGES):
+        return []
+    return [specimens.on_a4(Image.open(folder / name)) for name in CORPUS_PAGES]
+
+
+def _specimen_images() -> list[Image.Image]:
+    text = " ".join(specimens.SENTENCES.values())
+    column = specimens.wrap(" ".join([text] * 4), 40, 1000)
+    page = specimens.text_page(
+        [column, column], size=specimens.A4_300_DPI, font_size=40
+    )
+    return [Image.fromarray(page)]
+
+
+def available_engines() -> list[str]:
+    """Engines this machine can run: medocr always, the others when installed."""
+    found = ["medocr"]
+    if shutil.which("tesseract"):
+        found.append("tesseract")
+    if _ocrmypdf_command():
+        found.append("ocrmypdf")
+    return found
+
+
+def run_bench(pdf: bytes, pages: int, engines: Sequence[str]) -> list[BenchResult]:
+    """Each engine over the same PDF, one after another, in a private temp folder."""
+    with tempfile.TemporaryDirectory(prefix="medocr-bench-") as folder:
+        source = Path(folder) / "bench.pdf"
+        source.write_bytes(pdf)
+        return [_measure(name, _command(name, source), pages) for name in engines]
+
+
+def _command(engine: str, source: Path) -> list[str]:
+    if engine == "ocrmypdf":
+        output = source.with_name("ocrmypdf-out.pdf")
+        jobs = str(len(os.sched_getaffinity(0)))
+        options = ["--jobs", jobs, "--output-type", "pdf", "--optimize", "0"]
+        return [*_ocrmypdf_command(), *options, "-q", str(source), str(output)]
+    return [sys.executable, "-m", "medocr.ocr.bench", engine, str(source)]
+
+
+def _ocrmypdf_command() -> list[str]:
+    beside = Path(sys.executable).with_name("ocrmypdf")
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("ocrmypdf")
+    return [found] if found else []
+
+
+def _measure(engine: str, command: list[str], pages: int) -> BenchResult:
+    started = time.monotonic()
+    child = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, _tree_rss(child))
+        time.sleep(_SAMPLE_SECONDS)
+    seconds = time.monotonic() - started
+    return BenchResult(
+        engine=engine,
+        pages=pages,
+        seconds=round(seconds, 1),
+        pages_per_minute=round(pages / seconds * 60, 2),
+        peak_rss_mb=round(peak / 2**20, 1),
+        ok=child.returncode == 0,
+    )
+
+
+def _tree_rss(process: psutil.Process) -> int:
+    total = 0
+    try:
+        members = [process, *process.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    for member in members:
+        try:
+            total += member.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
+def _read_with(engine: str, source: Path) -> None:
+    """The child's work: read every page of ``source`` with one engine."""
+    from medocr.ocr.document import read_document
+    from medocr.ocr.pages import iter_page_images
+    from medocr.ocr.tesseract import TesseractEngine
+    from medocr.settings import get_settings
+
+    settings = get_settings()
+    data = source.read_bytes()
+    if engine == "medocr":
+        read_document(data, settings=settings)
+        return
+    tesseract = TesseractEngine()
+    for page in iter_page_images(data, dpi=settings.ocr.dpi, limits=settings.limits):
+        tesseract.read_page(page.image)
+
+
+if __name__ == "__main__":
+    _read_with(sys.argv[1], Path(sys.argv[2]))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from medocr.phi.gazetteer import english_street_types
 from medocr.phi.spans import PhiKind, PhiSpan
 
 WORD = r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'´’\-]*"
@@ -20,7 +22,9 @@ _PREFIX = (
     r"(?:(?:calle|avenida|avenido|avda|av|paseo|plaza|carretera|camino|ronda|traves[ií]a|"
     r"urbanizaci[oó]n|glorieta|rambla|gran v[ií]a|rue|avenue|boulevard|place|chemin|"
     r"all[ée]e|impasse|quai|route|cours|via|viale|piazza|corso|largo|vicolo|strada|"
-    r"contrada|ulica|aleja|osiedle|plac|straße|strasse|ctra)\.?|c/|"
+    r"contrada|ulica|aleja|osiedle|plac|straße|strasse|ctra|pasaje|pasadizo|"
+    r"callej[oó]n|cañada|alameda|cuesta|vial|acceso|traversa|vico|lungomare|"
+    r"steenweg|chaussée|rond-point|square|sentier|passage)\.?|c/|"
     r"(?:c|pso|pza|pl|ctra|bd|bld|p\.zza|ul|al|os)\.)"
 )
 _PREFIXED = re.compile(
@@ -36,11 +40,22 @@ _SUFFIXED = re.compile(
     r"(?i:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee))"
     rf"[ \t]?{_NUMBER}(?![\d])"
 )
-_ENGLISH = re.compile(
-    rf"(?<![\w])\d{{1,5}}[A-Za-z]?,?[ \t](?:{_CAP}[ \t]){{1,4}}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|"
-    r"Lane|Ln\.|Drive|Way|Court|Place|Square|Close|Crescent|Terrace|Gardens|Grove|Row|"
-    r"Walk|Boulevard|Blvd\.)"
+_ENGLISH_TYPES = (
+    r"Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Ln\.|Drive|Way|Court|Place|Square|Close|"
+    r"Crescent|Terrace|Gardens|Grove|Row|Walk|Boulevard|Blvd\.|Hill|Park|Mews|Rise|Green"
 )
+
+
+@lru_cache(maxsize=1)
+def _english() -> re.Pattern[str]:
+    """Number-first English addresses; street types include Faker's English suffixes."""
+    suffixes = {re.escape(w) for w in english_street_types()}
+    types = "|".join([_ENGLISH_TYPES, *sorted(suffixes, key=len, reverse=True)])
+    return re.compile(
+        rf"(?<![\w])\d{{1,5}}[A-Za-z]?,?[ \t](?:{_CAP}[ \t]){{1,4}}(?:{types})(?![\w])"
+    )
+
+
 _FRENCH = re.compile(
     rf"(?<![\w])\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?i:rue|avenue|av\.|boulevard|bd|place|chemin|"
     rf"all[ée]e|impasse|quai|route|cours)[ \t](?:(?:{PARTICLE})[ \t]+|l')*{_CAP}(?:[ \t]{_CAP})*"
@@ -48,23 +63,28 @@ _FRENCH = re.compile(
 # "Acacias, 30. 33423 Soto": a street without a type word, right before a postcode.
 _BEFORE_POSTCODE = re.compile(
     rf"(?<![\w])(?P<street>{WORD}(?:[ \t](?:{PARTICLE}[ \t])*{WORD}){{0,2}},?[ \t]"
-    rf"(?:\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|s/n))[ \t.,]+(?:[A-Z]{{1,2}}-)?\d{{4,5}}[ \t]+{WORD}"
+    rf"(?:\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|s/n))[ \t.,]+(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{4}}[ \t]?[A-Z]{{2}})[ \t]+{WORD}"
 )
 _POBOX = re.compile(
     r"(?<![\w])(?:apartado de correos|apartado|postfach|bo[iî]te postale|b\.p\.|"
     r"casella postale|postbus|skrytka pocztowa|p\.?\s?o\.? box)[ \t]?\d{1,8}",
     re.IGNORECASE,
 )
+_ADDRESS_LABEL = (
+    r"(?:domicilio|direcci[oó]n|anschrift|adresse|wohnhaft(?: in)?|indirizzo|"
+    r"residenza|adres(?: zamieszkania)?|address)"
+)
+# After a colon anywhere, or without one when the label starts the line.
 _LABELLED = re.compile(
-    r"(?<![\w])(?:domicilio|direcci[oó]n|anschrift|adresse|wohnhaft(?: in)?|indirizzo|"
-    r"residenza|adres(?: zamieszkania)?|address)\s?:[ \t]*(?P<value>[^\n.]{4,80})",
+    rf"(?:(?<![\w]){_ADDRESS_LABEL}\s?:|(?m:^)[ \t]*{_ADDRESS_LABEL}[ \t]+(?=\S*\d|\w+[ \t]))"
+    r"[ \t]*(?P<value>[^\n.:]{4,80})",
     re.IGNORECASE,
 )
 
 
 def detect_addresses(text: str) -> Iterator[PhiSpan]:
     """Street addresses in the forms used by the seven supported languages."""
-    for pattern in (_PREFIXED, _SUFFIXED, _ENGLISH, _FRENCH, _POBOX):
+    for pattern in (_PREFIXED, _SUFFIXED, _english(), _FRENCH, _POBOX):
         for match in pattern.finditer(text):
             yield PhiSpan(match.start(), match.end(), PhiKind.ADDRESS, "street", 0.85)
     for match in _BEFORE_POSTCODE.finditer(text):

@@ -10,7 +10,9 @@ from medocr.phi.spans import PhiKind, PhiSpan
 _PHONE_LABEL = (
     r"(?:tel(?:efon|éfono|efono|efoon|\.)?|t(?:l)?fno|telf|t[ée]l(?:[ée]phone)?|fax|telefax|"
     r"handy|mobil(?:e|telefon)?|m[oó]vil|cell(?:ulare)?|gsm|portable|komórka|"
-    r"phone|ph|nummer|número|numero|numéro|unter|tlf|r[uü]ckruf|kontakt)"
+    r"phone|ph|nummer|número|numero|numéro|unter|tlf|r[uü]ckruf|kontakt(?: z \w+)?|"
+    r"joignable au|bereikbaar op|reached on|erreichbar unter|raggiungibile al|"
+    r"reperibile al|localizable en|contactar en|dostępn[ya] pod)"
 )
 _PHONE_BODY = r"(?:\+|00)?[\d(][\d()\s/.\-–]{4,22}\d"
 _LABELLED_PHONE = re.compile(
@@ -20,7 +22,7 @@ _LABELLED_PHONE = re.compile(
 # Without a label a number needs a country prefix or a trunk 0 and separators.
 _BARE_PHONE = re.compile(
     r"(?<![\w+/.,-])(?P<value>(?:\+|00)\d{2,3}[\s\-/.]*(?:\(0\)\s*)?\d[\d\s\-/.]{5,16}\d"
-    r"|\(0\d{1,5}\)\s*\d[\d\s\-/]{3,12}\d"
+    r"|\(0\d{1,5}\)[\s-]*\d[\d\s\-/]{3,12}\d"
     r"|0\d{2,5}[\s/\-]\d{2,}(?:[\s\-]\d{2,}){0,3})(?![\w.,/-]*\d)"
 )
 _EMAIL = re.compile(
@@ -34,9 +36,14 @@ def detect_phones(text: str) -> Iterator[PhiSpan]:
     for pattern, confidence in ((_LABELLED_PHONE, 0.95), (_BARE_PHONE, 0.85)):
         for match in pattern.finditer(text):
             start, end = match.span("value")
-            value = text[start:end].rstrip(" -–/.")
+            value = text[start:end].rstrip(" -–/.\n")
             digits = sum(ch.isdigit() for ch in value)
-            if 6 <= digits <= 16 and "\n" not in value and not _is_date(value):
+            breaks = (
+                value.count("\n")
+                if pattern is _LABELLED_PHONE
+                else 2 * value.count("\n")
+            )
+            if 6 <= digits <= 16 and breaks <= 1 and not _is_date(value):
                 yield PhiSpan(
                     start, start + len(value), PhiKind.PHONE, "phone", confidence
                 )

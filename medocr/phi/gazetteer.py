@@ -98,6 +98,16 @@ def place_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def english_street_types() -> frozenset[str]:
+    """Street-type words of English addresses ("Rest", "Well", "Mews"), as written."""
+    types: set[str] = set()
+    for locale in NAME_LOCALES["en"]:
+        provider = _provider("address", locale)
+        types.update(str(t) for t in getattr(provider, "street_suffixes", ()) or ())
+    return frozenset(t for t in types if len(t) > 2)
+
+
+@lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Folded country names as the seven languages write them."""
     countries: set[str] = set()

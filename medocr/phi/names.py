@@ -26,7 +26,9 @@ _ROLE_ENDINGS = ("arzt", "arztin", "arzte", "pfleger", "schwester")
 _ROMAN = re.compile(r"[IVX]{2,5}")
 _TITLE_GAPS = frozenset((" ", "  ", ": ", ":", ", ", "", " : ", ":  "))
 # Capitalised titles that are also abbreviations: "MR Becken" is an MRI.
-_CAPITAL_AMBIGUOUS = frozenset("MR MS MRS MM DON SIR MISS DAME PAN PANA HEER".split())
+_CAPITAL_AMBIGUOUS = frozenset(
+    "MR MS MRS MM DON SIR MISS DAME PAN PANA HEER PR MW".split()
+)
 # First names that are also clinical or everyday words in one of the languages.
 _FIRST_NAME_WORDS = frozenset(
     "iris gabe mark will art grace hope dolores amparo consuelo remedios rosario "
@@ -101,6 +103,8 @@ def _is_name_like(token: _Token) -> bool:
     word = token.word
     if not word[0].isupper() or token.folded in name_cues.NOT_NAMES:
         return False
+    if any(ch.isdigit() for ch in word):
+        return False
     if len(word) == 1:
         return token.dotted
     if _is_title(token) or token.folded in MONTH_NUMBER:
@@ -125,7 +129,8 @@ def _run(
         if tokens[j - 1].dotted and len(tokens[j - 1].word) > 1:
             break
         gap = _gap(text, tokens[j - 1], tokens[j])
-        if gap.strip(" \t") and not (invert and names == 1 and gap.strip() == ","):
+        inverted = invert and names == 1 and gap.strip(" \t") == ","
+        if gap.strip(" \t") and not inverted:
             break
         after = _after_particles(text, tokens, j)
         if after > j and after < len(tokens) and _is_name_like(tokens[after]):
@@ -238,7 +243,8 @@ def _from_name_lists(text: str, tokens: list[_Token]) -> Iterator[PhiSpan]:
     for i, token in enumerate(tokens):
         if not _is_name_like(token) or len(token.word) < 2:
             continue
-        if token.folded in first_names():
+        acronym = token.word.isupper() and len(token.word) <= 4
+        if token.folded in first_names() and not acronym:
             yield from _first_name_pair(text, tokens, i)
         if i + 1 < len(tokens) and _gap(text, token, tokens[i + 1]).strip() == ",":
             yield from _inverted_pair(tokens, i)
@@ -379,4 +385,4 @@ def _propagated(
             continue
         if token.word[0].isupper() and (folded in known or stem in known):
             end = token.start + len(token.word)
-            yield PhiSpan(token.start, end, PhiKind.NAME, "same_name", 0.8)
+            yield PhiSpan(token.start, end, PhiKind.NAME, "same_name", 0.72)

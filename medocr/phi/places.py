@@ -27,6 +27,11 @@ _BEFORE_COUNTRY = re.compile(
     rf"(?<![\w-])(?P<city>{_CITY})[.,]?[ \t]*(?:\((?P<paren>{_CITY})\)|,[ \t]*(?P<comma>{_CITY}))"
 )
 _REGION_AFTER = re.compile(rf"{_REGION}")
+# "…, 16613\nQuerfurt": a wrapped address line puts the town alone on the next line.
+_POSTCODE_WRAPPED_CITY = re.compile(
+    rf"(?<=, )(?P<code>\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}}[ \t]?[A-Z]{{2}}|\d{{4}})[ \t]*\n[ \t]*"
+    rf"(?P<city>{_CITY})(?=[ \t]*(?:\n|$|[.,(]))"
+)
 _UK_POSTCODE = re.compile(
     rf"(?:(?P<city>{_CITY})[ \t,]+)?(?P<code>(?<![\w])[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})(?!\w)"
 )
@@ -55,7 +60,9 @@ _FACILITY_WORD = (
     r"(?i:klinik(?:um)?|uniklinik|krankenhaus|spital|hospital|hôpital|clinique|"
     r"ospedale|policlinico|cl[ií]nica|ziekenhuis|szpital|infirmary|praxis|"
     r"complejo hospitalario|centro de salud|fundaci[oó]n?|ambulatorio|"
-    r"gesundheitszentrum|centre hospitalier|chu|chru)"
+    r"gesundheitszentrum|centre hospitalier|chu|chru|casa di cura|casa de salud|"
+    r"presidio ospedaliero|centro diagnostico|centre médical|medisch centrum|"
+    r"laborator(?:io|ium|y)|laboratoire|labor|h[oô]pital priv[ée])"
 )
 _FACILITY_PARTICLE = r"(?:de|del|de la|la|y|der|des|du|di|della|van|von|für|of)"
 _FACILITY = re.compile(
@@ -70,6 +77,9 @@ def detect_places(text: str) -> Iterator[PhiSpan]:
         yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.85)
         end = _region_end(text, match.end("city"))
         yield PhiSpan(match.start("city"), end, PhiKind.LOCATION, "city", 0.75)
+    for match in _POSTCODE_WRAPPED_CITY.finditer(text):
+        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.8)
+        yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.7)
     for match in _UK_POSTCODE.finditer(text):
         yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.85)
         if match.group("city"):

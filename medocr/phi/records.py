@@ -113,6 +113,16 @@ _LABELS = {
         r"id",
         r"lanr",
         r"bsnr",
+        r"n[°º.]{0,2}\s?(?:de\s)?demande",
+        r"n\.?\s?richiesta",
+        r"n\.?º?\s?de petici[oó]n",
+        r"aanvraag(?:nummer)?",
+        r"request(?: no| number)?",
+        r"order(?: no| number)",
+        r"accession(?: no| number)?",
+        r"nr\.? zlecenia",
+        r"numer zlecenia",
+        r"auftrag",
     ),
 }
 _VALUE = (

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pkcs11
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives.serialization import pkcs12
+from pkcs11 import Session
 from pyhanko.config.pkcs11 import TokenCriteria
 from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
 from pyhanko.sign.timestamps import HTTPTimeStamper
@@ -63,6 +65,22 @@ def pkcs11_signer(
     The session stays open for the life of the signer, so each signature costs one
     token operation and no log-in.
     """
+    session = _open_session(module, token_label, pin)
+    build = partial(
+        PKCS11Signer,
+        session,
+        cert_label=cert_label or key_label,
+        key_label=key_label,
+        ca_chain=list(chain),
+    )
+    signer = build()
+    if _is_ec(signer):
+        # Many tokens (SoftHSM2 among them) only offer raw ECDSA: hash here, sign there.
+        signer = build(use_raw_mechanism=True)
+    return signer
+
+
+def _open_session(module: Path, token_label: str, pin: str) -> Session:
     try:
         session = open_pkcs11_session(
             str(module), token_criteria=TokenCriteria(label=token_label), user_pin=pin
@@ -76,22 +94,7 @@ def pkcs11_signer(
             "the PKCS#11 token could not be opened", code=KEY_MISSING
         ) from exc
     logger.info("opened a PKCS#11 session for signing")
-    signer = PKCS11Signer(
-        session,
-        cert_label=cert_label or key_label,
-        key_label=key_label,
-        ca_chain=list(chain),
-    )
-    if _is_ec(signer):
-        # Many tokens (SoftHSM2 among them) only offer raw ECDSA: hash here, sign there.
-        signer = PKCS11Signer(
-            session,
-            cert_label=cert_label or key_label,
-            key_label=key_label,
-            ca_chain=list(chain),
-            use_raw_mechanism=True,
-        )
-    return signer
+    return session
 
 
 def _is_ec(signer: PKCS11Signer) -> bool:

@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 UNKNOWN_TYPE = "unknown"
 _MIN_TYPE_SCORE = 2.5
-_MIN_STOPWORD_HITS = 3
+_MIN_STOPWORD_HITS = 2
 _MAX_HITS_PER_KEYWORD = 3
 _TITLE_CHARS = 300
 

@@ -18,7 +18,13 @@ from medocr.samples.cast import (
     seeded_faker,
 )
 from medocr.samples.fonts import Family
-from medocr.samples.icd10 import COMORBIDITIES, DIAGNOSES, MAIN_DIAGNOSES, Diagnosis, DocType
+from medocr.samples.icd10 import (
+    COMORBIDITIES,
+    DIAGNOSES,
+    MAIN_DIAGNOSES,
+    Diagnosis,
+    DocType,
+)
 from medocr.samples.labs import LabResult, lab_panel
 from medocr.samples.languages import Language
 from medocr.samples.phrasebook import Phrasebook, phrasebook

@@ -15,7 +15,15 @@ from medocr.samples.identifiers import Identifier, PersonKey, national_identifie
 from medocr.samples.languages import FAKER_LOCALES, Language
 from medocr.samples.phrasebook import Phrasebook, fill
 
-_TLD = {"de": "de", "fr": "fr", "it": "it", "es": "es", "nl": "nl", "pl": "pl", "en": "co.uk"}
+_TLD = {
+    "de": "de",
+    "fr": "fr",
+    "it": "it",
+    "es": "es",
+    "nl": "nl",
+    "pl": "pl",
+    "en": "co.uk",
+}
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,9 @@ class _Writer:
 
     def say(self, key: str, *, addressee_female: bool = False) -> str:
         return self.case.book.say(
-            key, female=self.case.patient.female, addressee_female=addressee_female,
+            key,
+            female=self.case.patient.female,
+            addressee_female=addressee_female,
             **self.fields,
         )
 
@@ -63,11 +65,13 @@ class _Writer:
         case, words = self.case, self.case.book.words
         to = case.specialist
         self.fields["addressee"] = to.family
-        patient_lines = "\n".join((
-            f"{words['insurance_id']}: {case.patient.identifier.value}",
-            f"{words['address']}: {self.fields['address']}",
-            f"{words['phone']}: {case.patient.phone}",
-        ))
+        patient_lines = "\n".join(
+            (
+                f"{words['insurance_id']}: {case.patient.identifier.value}",
+                f"{words['address']}: {self.fields['address']}",
+                f"{words['phone']}: {case.patient.phone}",
+            )
+        )
         return [
             *letterhead(case, case.sender),
             *address_block(case, case.sender, to.name, case.recipient),
@@ -87,13 +91,17 @@ class _Writer:
     def discharge(self) -> list[Block]:
         case, words = self.case, self.case.book.words
         self.fields["addressee"] = case.gp.family
-        record = f"{words['record']} {case.patient.record}"
+        record = (
+            f"{words['record']} {case.patient.record} · "
+            f"{words['insurance_id']}: {case.patient.identifier.value}"
+        )
         return [
             *letterhead(case, case.sender),
             *address_block(case, case.sender, case.gp.name, case.recipient),
             Paragraph(words["discharge_title"], style(case, scale=1.2, bold=True), 1),
             Paragraph(self.say("discharge_subject"), style(case, bold=True), 0.5),
-            Paragraph(f"{self.say('stay')} · {record}", style(case), 4),
+            Paragraph(self.say("stay"), style(case), 0.5),
+            Paragraph(record, style(case), 4),
             self.salutation(case.gp.female),
             self.body(self.pick("discharge_intro", addressee_female=case.gp.female)),
             *self._diagnoses_and_medication(),
@@ -117,11 +125,18 @@ class _Writer:
         drugs = medication_for([d.code for d in case.diagnoses])
         header = tuple(words["medication_columns"].split("|"))
         rows = tuple(
-            (d.name(case.language), dose_for(d, case.language), case.book.schedules[d.schedule])
+            (
+                d.name(case.language),
+                dose_for(d, case.language),
+                case.book.schedules[d.schedule],
+            )
             for d in drugs
         )
         medication = Table((header, *rows), (0.48, 0.24, 0.28), style(case, scale=0.9))
-        diagnoses = (heading(case, words["diagnoses"]), diagnosis_table(case, case.diagnoses))
+        diagnoses = (
+            heading(case, words["diagnoses"]),
+            diagnosis_table(case, case.diagnoses),
+        )
         meds = (heading(case, words["medication"]), medication)
         if case.two_columns and drugs:
             return [Columns(diagnoses, meds, split=0.55)]
@@ -131,18 +146,22 @@ class _Writer:
         case, words = self.case, self.case.book.words
         sampled = case.document_date - timedelta(days=self.rng.randint(0, 2))
         p = case.patient
-        left = "\n".join((
-            f"{self.say('patient')}: {p.name}",
-            f"{words['birth_date']}: {self.fields['born']}",
-            f"{words['sex']}: {self.say('sex_value')}",
-            f"{words['insurance_id']}: {p.identifier.value}",
-        ))
-        right = "\n".join((
-            f"{words['sender']}: {case.gp.name}",
-            f"{words['order_no']}: {p.record}",
-            f"{words['sample_taken']}: {case.short_date(sampled)}",
-            f"{words['report_date']}: {case.short_date(case.document_date)}",
-        ))
+        left = "\n".join(
+            (
+                f"{self.say('patient')}: {p.name}",
+                f"{words['birth_date']}: {self.fields['born']}",
+                f"{words['sex']}: {self.say('sex_value')}",
+                f"{words['insurance_id']}: {p.identifier.value}",
+            )
+        )
+        right = "\n".join(
+            (
+                f"{words['sender']}: {case.gp.name}",
+                f"{words['order_no']}: {p.record}",
+                f"{words['sample_taken']}: {case.short_date(sampled)}",
+                f"{words['report_date']}: {case.short_date(case.document_date)}",
+            )
+        )
         clinical = f"{words['clinical_info']}: {case.main.title(case.language)} ({case.main.code})"
         return [
             *letterhead(case, case.sender),
@@ -176,7 +195,9 @@ class _Writer:
                 section = result.analyte.section
                 rows.append((section_title(section, case.language), "", "", "", ""))
             rows.append(result.row(case.language))
-        return Table(tuple(rows), (0.31, 0.13, 0.23, 0.23, 0.1), style(case, scale=0.92))
+        return Table(
+            tuple(rows), (0.31, 0.13, 0.23, 0.23, 0.1), style(case, scale=0.92)
+        )
 
     def consent(self) -> list[Block]:
         case, words = self.case, self.case.book.words
@@ -207,7 +228,9 @@ class _Writer:
 
 def _signature_line(label: str, case: Case, scribble: int | None) -> tuple[Block, ...]:
     """A line to sign on, signed with a scribble when ``scribble`` is a seed."""
-    above: Block = Spacer(12) if scribble is None else Mark("scribble", 42, 12, seed=scribble)
+    above: Block = (
+        Spacer(12) if scribble is None else Mark("scribble", 42, 12, seed=scribble)
+    )
     return (above, Rule(0.6, 0.5, 0.9), Paragraph(label, style(case, scale=0.85)))
 
 

@@ -46,11 +46,15 @@ def render_corpus(
     if not sources:
         raise FileNotFoundError("no .txt files in the source folder")
     out_dir.mkdir(parents=True, exist_ok=True)
-    entries = [_render_one(path, src_dir, out_dir, seed, degrade, language) for path in sources]
+    entries = [
+        _render_one(path, src_dir, out_dir, seed, degrade, language) for path in sources
+    ]
     manifest = {"generator": "medocr render-corpus", "seed": seed, "files": entries}
     target = manifest_path or out_dir / "manifest.json"
     temporary = target.with_name(f".{target.name}.part")
-    temporary.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    temporary.write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     os.replace(temporary, target)
     return manifest
 
@@ -65,7 +69,9 @@ def _render_one(
 ) -> dict[str, Any]:
     relative = path.relative_to(src_dir).as_posix()
     text = read_source(path)
-    scan = scan_text(text, seed=derive_seed(seed, relative), degrade=degrade, language=language)
+    scan = scan_text(
+        text, seed=derive_seed(seed, relative), degrade=degrade, language=language
+    )
     name = opaque_name(relative)
     temporary = out_dir / f".{name}.part"
     temporary.write_bytes(images_to_pdf(scan.images))

@@ -59,7 +59,9 @@ def _faxed(image: Image.Image, rng: np.random.Generator) -> Image.Image:
     skewed = image.rotate(angle, Image.Resampling.BICUBIC, fillcolor=255)
     width = round(skewed.width * FAX_DPI[0] / DPI)
     height = round(skewed.height * FAX_DPI[1] / DPI)
-    coarse = np.asarray(skewed.resize((width, height), Image.Resampling.BOX), np.float32)
+    coarse = np.asarray(
+        skewed.resize((width, height), Image.Resampling.BOX), np.float32
+    )
     coarse = coarse + rng.standard_normal(coarse.shape, dtype=np.float32) * 14.0
     white = coarse > float(rng.uniform(150, 185))
     white ^= rng.random(coarse.shape) < 0.0008

@@ -55,7 +55,9 @@ def _draw_ring_logo(pen: ImageDraw.ImageDraw, box: tuple[int, int, int, int]) ->
     side = min(x1 - x0, y1 - y0)
     left = x1 - side
     pen.ellipse((left, y0, x1, y0 + side), outline=40, width=max(4, side // 14))
-    _draw_cross_logo(pen, (left + side // 4, y0 + side // 4, x1 - side // 4, y0 + 3 * side // 4))
+    _draw_cross_logo(
+        pen, (left + side // 4, y0 + side // 4, x1 - side // 4, y0 + 3 * side // 4)
+    )
 
 
 def _draw_cross_logo(pen: ImageDraw.ImageDraw, box: tuple[int, int, int, int]) -> None:
@@ -75,7 +77,9 @@ def _draw_bars_logo(pen: ImageDraw.ImageDraw, box: tuple[int, int, int, int]) ->
         pen.rectangle((left, y1 - round((y1 - y0) * share), left + step, y1), fill=70)
 
 
-def _draw_scribble(pen: ImageDraw.ImageDraw, box: tuple[int, int, int, int], seed: int) -> None:
+def _draw_scribble(
+    pen: ImageDraw.ImageDraw, box: tuple[int, int, int, int], seed: int
+) -> None:
     """A handwritten-looking signature: a few loops drifting left to right."""
     rng = random.Random(seed)
     x0, y0, x1, y1 = box

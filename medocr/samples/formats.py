@@ -53,7 +53,7 @@ def write_pages(images: Sequence[Image.Image], path: Path, fmt: OutputFormat) ->
     elif fmt == "tiff":
         _write_tiff(images, path)
     elif fmt == "png":
-        images[0].save(path, "PNG", dpi=_dpi(images[0]), optimize=True)
+        images[0].save(path, "PNG", dpi=_dpi(images[0]))
     else:
         _rgb_safe(images[0]).save(path, "JPEG", quality=85, dpi=_dpi(images[0]))
 
@@ -65,7 +65,9 @@ def _write_tiff(images: Sequence[Image.Image], path: Path) -> None:
     else:
         options = {"compression": "jpeg", "quality": 80}
         first, rest = _rgb_safe(first), [_rgb_safe(image) for image in rest]
-    first.save(path, "TIFF", save_all=True, append_images=rest, dpi=_dpi(images[0]), **options)
+    first.save(
+        path, "TIFF", save_all=True, append_images=rest, dpi=_dpi(images[0]), **options
+    )
 
 
 def _encoded(image: Image.Image, jpeg_quality: int) -> bytes:
@@ -84,4 +86,3 @@ def _rgb_safe(image: Image.Image) -> Image.Image:
 def _dpi(image: Image.Image) -> tuple[int, int]:
     dpi = image.info.get("dpi", (DPI, DPI))
     return round(float(dpi[0])), round(float(dpi[1]))
-

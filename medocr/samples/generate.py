@@ -21,7 +21,13 @@ from medocr.samples.case import make_case
 from medocr.samples.compose import compose
 from medocr.samples.degrade import Degradation, degrade_page
 from medocr.samples.draw import draw_page
-from medocr.samples.formats import MULTI_PAGE, OUTPUT_FORMATS, SUFFIXES, OutputFormat, write_pages
+from medocr.samples.formats import (
+    MULTI_PAGE,
+    OUTPUT_FORMATS,
+    SUFFIXES,
+    OutputFormat,
+    write_pages,
+)
 from medocr.samples.ground_truth import ground_truth
 from medocr.samples.icd10 import DOC_TYPES, DocType
 from medocr.samples.languages import LANGUAGES, Language, derive_seed
@@ -69,15 +75,17 @@ def plan_samples(
             list(_DEGRADATION_WEIGHTS), weights=list(_DEGRADATION_WEIGHTS.values())
         )[0]
         turn = rng.choice((90, 180, 270)) if rng.random() < 0.12 else 0
-        specs.append(SampleSpec(
-            number=index + 1,
-            doc_type=doc_types[index % len(doc_types)],
-            language=languages[index % len(languages)],
-            fmt=rng.choice(list(formats)),
-            degradation=degradation,
-            turn=turn,
-            seed=derive_seed(seed, "sample", index),
-        ))
+        specs.append(
+            SampleSpec(
+                number=index + 1,
+                doc_type=doc_types[index % len(doc_types)],
+                language=languages[index % len(languages)],
+                fmt=rng.choice(list(formats)),
+                degradation=degradation,
+                turn=turn,
+                seed=derive_seed(seed, "sample", index),
+            )
+        )
     return specs
 
 
@@ -96,8 +104,16 @@ def generate_samples(
     for spec in plan_samples(count, seed, formats):
         entries.extend(_generate_one(spec, out_dir, formats))
         logger.info("sample %s written (%d files so far)", spec.number, len(entries))
-    manifest = {"generator": "medocr samples", "seed": seed, "count": count, "files": entries}
-    _write_atomically(out_dir / MANIFEST_NAME, json.dumps(manifest, ensure_ascii=False, indent=1).encode())
+    manifest = {
+        "generator": "medocr samples",
+        "seed": seed,
+        "count": count,
+        "files": entries,
+    }
+    _write_atomically(
+        out_dir / MANIFEST_NAME,
+        json.dumps(manifest, ensure_ascii=False, indent=1).encode(),
+    )
     return manifest
 
 
@@ -107,12 +123,17 @@ def _generate_one(
     case = make_case(spec.doc_type, spec.language, spec.seed)
     pages = lay_out(compose(case), frame(case))
     images = [
-        degrade_page(draw_page(page), spec.degradation, derive_seed(spec.seed, page.number),
-                     turn=spec.turn)
+        degrade_page(
+            draw_page(page),
+            spec.degradation,
+            derive_seed(spec.seed, page.number),
+            turn=spec.turn,
+        )
         for page in pages
     ]
     texts = [page.text for page in pages]
     fmt = _format_for(spec, len(pages), formats)
+    parts: list[tuple[str, list[Image.Image], list[str], int | None]]
     if fmt in MULTI_PAGE or len(pages) == 1:
         parts = [(spec.stem + SUFFIXES[fmt], images, texts, None)]
     else:
@@ -127,7 +148,9 @@ def _generate_one(
     return entries
 
 
-def _format_for(spec: SampleSpec, pages: int, formats: Sequence[OutputFormat]) -> OutputFormat:
+def _format_for(
+    spec: SampleSpec, pages: int, formats: Sequence[OutputFormat]
+) -> OutputFormat:
     """The planned format, or a multi-page one for a long document when one is allowed."""
     if pages == 1 or spec.fmt in MULTI_PAGE:
         return spec.fmt
@@ -135,8 +158,15 @@ def _format_for(spec: SampleSpec, pages: int, formats: Sequence[OutputFormat]) -
     return multi[spec.seed % len(multi)] if multi else spec.fmt
 
 
-def _entry(spec: SampleSpec, name: str, fmt: OutputFormat, texts: list[str],
-           part: int | None, total_pages: int, case: Any) -> dict[str, Any]:
+def _entry(
+    spec: SampleSpec,
+    name: str,
+    fmt: OutputFormat,
+    texts: list[str],
+    part: int | None,
+    total_pages: int,
+    case: Any,
+) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "file": name,
         "document": spec.stem,

@@ -26,7 +26,10 @@ def personal_values(case: Case) -> list[PersonalValue]:
         PersonalValue("patient_name", p.name),
         PersonalValue("birth_date", case.short_date(p.born)),
         PersonalValue("street", p.address.street),
-        *(PersonalValue("locality", line) for line in p.address.lines(case.language)[1:]),
+        *(
+            PersonalValue("locality", line)
+            for line in p.address.lines(case.language)[1:]
+        ),
         PersonalValue("phone", p.phone),
         PersonalValue("email", p.email),
         PersonalValue("iban", p.iban),
@@ -36,7 +39,9 @@ def personal_values(case: Case) -> list[PersonalValue]:
     if case.doc_type == "discharge_summary":
         values.append(PersonalValue("care_date", case.short_date(case.admitted)))
     for doctor in (case.gp, case.specialist, case.cosigner):
-        values.append(PersonalValue("clinician_name", f"{doctor.given} {doctor.family}"))
+        values.append(
+            PersonalValue("clinician_name", f"{doctor.given} {doctor.family}")
+        )
     return values
 
 
@@ -57,15 +62,30 @@ def ground_truth(case: Case, pages: Sequence[str]) -> dict[str, Any]:
     for item in personal_values(case):
         found = occurrences(item.value, pages)
         if found:
-            personal.append({"kind": item.kind, "value": item.value, "scheme": item.scheme,
-                             "occurrences": found})
+            personal.append(
+                {
+                    "kind": item.kind,
+                    "value": item.value,
+                    "scheme": item.scheme,
+                    "occurrences": found,
+                }
+            )
     labs = [
-        {"analyte": r.analyte.key, "value": r.value, "unit": r.analyte.unit, "flag": r.flag}
+        {
+            "analyte": r.analyte.key,
+            "value": r.value,
+            "unit": r.analyte.unit,
+            "flag": r.flag,
+        }
         for r in case.labs
     ]
     return {
         "document_date": case.document_date.isoformat(),
-        "icd10": [d.code for d in case.diagnoses if re.search(rf"\b{re.escape(d.code)}\b", text)],
+        "icd10": [
+            d.code
+            for d in case.diagnoses
+            if re.search(rf"\b{re.escape(d.code)}\b", text)
+        ],
         "personal_data": personal,
         "lab_results": labs,
     }

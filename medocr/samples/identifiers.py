@@ -112,7 +112,9 @@ def _codice_fiscale(rng: random.Random, person: PersonKey) -> str:
 
 def _cf_letters(name: str, *, given: bool) -> str:
     """Three letters from a name: consonants first (1st, 3rd, 4th for long given names)."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+    plain = (
+        unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+    )
     letters = [c for c in plain if c.isalpha()]
     consonants = [c for c in letters if c not in "AEIOU"]
     vowels = [c for c in letters if c in "AEIOU"]

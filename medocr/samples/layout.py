@@ -15,7 +15,6 @@ from medocr.samples.blocks import (
     Block,
     Columns,
     Mark,
-    PageFrame,
     Paragraph,
     Rule,
     Spacer,
@@ -129,7 +128,9 @@ def aligned_x(text: str, style: TextStyle, width: int) -> int:
     if style.align == "left":
         return 0
     length = load_font(style.family, style.bold, style.size_px).getlength(text)
-    return round(width - length) if style.align == "right" else round((width - length) / 2)
+    return (
+        round(width - length) if style.align == "right" else round((width - length) / 2)
+    )
 
 
 def _paragraph_chunks(par: Paragraph, width: int) -> list[Chunk]:
@@ -149,7 +150,9 @@ def _paragraph_chunks(par: Paragraph, width: int) -> list[Chunk]:
         if par.checkbox and not chunks:
             side = round(style.size_px * 0.8)
             items.append(Shape("box", (0, height - side - 8, side, height - 8)))
-        chunks.append(Chunk(height, tuple(items), (drawn.strip(),), False, par.keep_together))
+        chunks.append(
+            Chunk(height, tuple(items), (drawn.strip(),), False, par.keep_together)
+        )
     if chunks:
         chunks[-1] = replace(chunks[-1], keep_with_next=par.keep_with_next)
     return chunks + [Chunk(mm(par.space_after_mm), gap=True)]
@@ -163,7 +166,10 @@ def _table_chunks(table: Table, width: int) -> list[Chunk]:
         lefts.append(x)
         col_widths.append(round(width * fraction / total))
         x += col_widths[-1]
-    rows = [_row_chunk(r, lefts, col_widths, style, pad, table, i) for i, r in enumerate(table.rows)]
+    rows = [
+        _row_chunk(r, lefts, col_widths, style, pad, table, i)
+        for i, r in enumerate(table.rows)
+    ]
     header = _stack(rows[: table.header_rows]) if table.header_rows else None
     body = [replace(row, header=header) for row in rows[table.header_rows :]]
     head = [replace(header, keep_with_next=True)] if header else []
@@ -179,16 +185,20 @@ def _row_chunk(
     table: Table,
     index: int,
 ) -> Chunk:
-    cells = [[drawable(cell[a:b]) for a, b in _wrapped(cell, style, w - 2 * pad) if b > a]
-             for cell, w in zip(row, widths, strict=True)]
+    cells = [
+        [drawable(cell[a:b]) for a, b in _wrapped(cell, style, w - 2 * pad) if b > a]
+        for cell, w in zip(row, widths, strict=True)
+    ]
     lines = max(1, *(len(c) for c in cells))
     height = lines * style.line_height + 2 * pad
     items: list[Item] = []
     if index < table.header_rows:
         items.append(Shape("fill", (0, 0, sum(widths), height), shade=222))
     for left, cell in zip(lefts, cells, strict=True):
-        items.extend(TextLine(left + pad, pad + k * style.line_height, text, style)
-                     for k, text in enumerate(cell))
+        items.extend(
+            TextLine(left + pad, pad + k * style.line_height, text, style)
+            for k, text in enumerate(cell)
+        )
     if table.ruled:
         items.append(Shape("line", (0, height - 2, sum(widths), height - 2), width=2))
     reading = tuple(

@@ -26,33 +26,73 @@ def _d(names: str, dose: str, schedule: str) -> Drug:
 
 
 DRUGS: dict[str, Drug] = {
-    "ramipril": _d("Ramipril|Ramipril|Ramipril|Ramipril|Ramipril|Ramipryl|Ramipril",
-                   "5 mg", "od"),
-    "metformin": _d("Metformin|Metformine|Metformina|Metformina|Metformine|Metformina|"
-                    "Metformin", "1000 mg", "bd"),
-    "amlodipine": _d("Amlodipin|Amlodipine|Amlodipina|Amlodipino|Amlodipine|Amlodypina|"
-                     "Amlodipine", "5 mg", "od"),
-    "bisoprolol": _d("Bisoprolol|Bisoprolol|Bisoprololo|Bisoprolol|Bisoprolol|Bisoprolol|"
-                     "Bisoprolol", "2,5 mg", "od"),
-    "atorvastatin": _d("Atorvastatin|Atorvastatine|Atorvastatina|Atorvastatina|"
-                       "Atorvastatine|Atorwastatyna|Atorvastatin", "40 mg", "on"),
-    "pantoprazole": _d("Pantoprazol|Pantoprazole|Pantoprazolo|Pantoprazol|Pantoprazol|"
-                       "Pantoprazol|Pantoprazole", "40 mg", "od"),
-    "furosemide": _d("Furosemid|Furosémide|Furosemide|Furosemida|Furosemide|Furosemid|"
-                     "Furosemide", "40 mg", "od"),
-    "levothyroxine": _d("Levothyroxin|Lévothyroxine|Levotiroxina|Levotiroxina|"
-                        "Levothyroxine|Lewotyroksyna|Levothyroxine", "75 µg", "od"),
-    "aspirin": _d("Acetylsalicylsäure|Acide acétylsalicylique|Acido acetilsalicilico|"
-                  "Ácido acetilsalicílico|Acetylsalicylzuur|Kwas acetylosalicylowy|Aspirin",
-                  "100 mg", "od"),
-    "enoxaparin": _d("Enoxaparin|Énoxaparine|Enoxaparina|Enoxaparina|Enoxaparine|"
-                     "Enoksaparyna|Enoxaparin", "40 mg", "od"),
-    "paracetamol": _d("Paracetamol|Paracétamol|Paracetamolo|Paracetamol|Paracetamol|"
-                      "Paracetamol|Paracetamol", "1 g", "tds"),
-    "coamoxiclav": _d("Amoxicillin/Clavulansäure|Amoxicilline/acide clavulanique|"
-                      "Amoxicillina/acido clavulanico|Amoxicilina/ácido clavulánico|"
-                      "Amoxicilline/clavulaanzuur|Amoksycylina/kwas klawulanowy|"
-                      "Co-amoxiclav", "875/125 mg", "bd"),
+    "ramipril": _d(
+        "Ramipril|Ramipril|Ramipril|Ramipril|Ramipril|Ramipryl|Ramipril", "5 mg", "od"
+    ),
+    "metformin": _d(
+        "Metformin|Metformine|Metformina|Metformina|Metformine|Metformina|Metformin",
+        "1000 mg",
+        "bd",
+    ),
+    "amlodipine": _d(
+        "Amlodipin|Amlodipine|Amlodipina|Amlodipino|Amlodipine|Amlodypina|Amlodipine",
+        "5 mg",
+        "od",
+    ),
+    "bisoprolol": _d(
+        "Bisoprolol|Bisoprolol|Bisoprololo|Bisoprolol|Bisoprolol|Bisoprolol|Bisoprolol",
+        "2,5 mg",
+        "od",
+    ),
+    "atorvastatin": _d(
+        "Atorvastatin|Atorvastatine|Atorvastatina|Atorvastatina|"
+        "Atorvastatine|Atorwastatyna|Atorvastatin",
+        "40 mg",
+        "on",
+    ),
+    "pantoprazole": _d(
+        "Pantoprazol|Pantoprazole|Pantoprazolo|Pantoprazol|Pantoprazol|"
+        "Pantoprazol|Pantoprazole",
+        "40 mg",
+        "od",
+    ),
+    "furosemide": _d(
+        "Furosemid|Furosémide|Furosemide|Furosemida|Furosemide|Furosemid|Furosemide",
+        "40 mg",
+        "od",
+    ),
+    "levothyroxine": _d(
+        "Levothyroxin|Lévothyroxine|Levotiroxina|Levotiroxina|"
+        "Levothyroxine|Lewotyroksyna|Levothyroxine",
+        "75 µg",
+        "od",
+    ),
+    "aspirin": _d(
+        "Acetylsalicylsäure|Acide acétylsalicylique|Acido acetilsalicilico|"
+        "Ácido acetilsalicílico|Acetylsalicylzuur|Kwas acetylosalicylowy|Aspirin",
+        "100 mg",
+        "od",
+    ),
+    "enoxaparin": _d(
+        "Enoxaparin|Énoxaparine|Enoxaparina|Enoxaparina|Enoxaparine|"
+        "Enoksaparyna|Enoxaparin",
+        "40 mg",
+        "od",
+    ),
+    "paracetamol": _d(
+        "Paracetamol|Paracétamol|Paracetamolo|Paracetamol|Paracetamol|"
+        "Paracetamol|Paracetamol",
+        "1 g",
+        "tds",
+    ),
+    "coamoxiclav": _d(
+        "Amoxicillin/Clavulansäure|Amoxicilline/acide clavulanique|"
+        "Amoxicillina/acido clavulanico|Amoxicilina/ácido clavulánico|"
+        "Amoxicilline/clavulaanzuur|Amoksycylina/kwas klawulanowy|"
+        "Co-amoxiclav",
+        "875/125 mg",
+        "bd",
+    ),
 }
 
 _FOR_CONDITION: dict[str, tuple[str, ...]] = {

@@ -19,7 +19,9 @@ from medocr.samples.icd10 import Diagnosis
 from medocr.samples.languages import derive_seed, page_label
 
 
-def style(case: Case, *, scale: float = 1.0, bold: bool = False, align: str = "left") -> TextStyle:
+def style(
+    case: Case, *, scale: float = 1.0, bold: bool = False, align: str = "left"
+) -> TextStyle:
     """The case's body face at ``scale`` times its body size."""
     return TextStyle(case.family, round(case.size_pt * scale * 2) / 2, bold, align)  # type: ignore[arg-type]
 
@@ -47,7 +49,9 @@ def letterhead(case: Case, facility: Facility) -> list[Block]:
     ]
 
 
-def address_block(case: Case, sender: Facility, person: str, place: Facility) -> list[Block]:
+def address_block(
+    case: Case, sender: Facility, person: str, place: Facility
+) -> list[Block]:
     """A return line and the addressee, with the date line beside or below it."""
     small = style(case, scale=0.7)
     return_line = f"{sender.name} · {sender.address.inline(case.language)}"
@@ -55,7 +59,10 @@ def address_block(case: Case, sender: Facility, person: str, place: Facility) ->
     if place.department:
         lines.append(place.department)
     lines.extend(place.address.lines(case.language))
-    recipient = (Paragraph(return_line, small, 2), Paragraph("\n".join(lines), style(case)))
+    recipient = (
+        Paragraph(return_line, small, 2),
+        Paragraph("\n".join(lines), style(case)),
+    )
     dateline = case.book.words["dateline"].format(
         city=sender.address.city, date=case.long_date(case.document_date)
     )

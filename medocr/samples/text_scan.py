@@ -61,7 +61,9 @@ def scan_text(
     return TextScan(images, page_spans(pages, len(text)))
 
 
-def lay_out_text(text: str, *, seed: int, language: str | None = None) -> list[LaidOutPage]:
+def lay_out_text(
+    text: str, *, seed: int, language: str | None = None
+) -> list[LaidOutPage]:
     """The page layout :func:`scan_text` draws, without drawing it."""
     rng = random.Random(derive_seed(seed, "text-layout"))
     style = TextStyle(

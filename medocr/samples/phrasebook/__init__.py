@@ -36,12 +36,16 @@ class Phrasebook:
     procedures: dict[str, str]
     schedules: dict[str, str]
 
-    def say(self, key: str, *, female: bool, addressee_female: bool = False, **fields: Any) -> str:
+    def say(
+        self, key: str, *, female: bool, addressee_female: bool = False, **fields: Any
+    ) -> str:
         """The template ``key`` with gendered parts resolved and fields filled in."""
         return fill(self.words[key], female, addressee_female, fields)
 
 
-def fill(template: str, female: bool, addressee_female: bool, fields: dict[str, Any]) -> str:
+def fill(
+    template: str, female: bool, addressee_female: bool, fields: dict[str, Any]
+) -> str:
     """Resolve ``[[f|m]]`` and ``<<f|m>>`` markers, then format the fields."""
     pick = 1 if female else 2
     text = _PATIENT_GENDER.sub(lambda m: m.group(pick), template)

@@ -127,7 +127,16 @@ class LocalKeyFileProvider:
     def __init__(self, path: Path, passphrase: str | None = None) -> None:
         self._path = path
         self._passphrase = passphrase
-        self._file = self._load()
+        self._stamp = _stamp(path)
+        self._loaded = self._load()
+
+    @property
+    def _file(self) -> _KeyFile:
+        """The key file as on disk: another process may have rotated or retired a KEK."""
+        stamp = _stamp(self._path)
+        if stamp is not None and stamp != self._stamp:
+            self._loaded, self._stamp = self._load(), stamp
+        return self._loaded
 
     @classmethod
     def create(cls, path: Path, passphrase: str | None = None) -> LocalKeyFileProvider:
@@ -182,6 +191,15 @@ class LocalKeyFileProvider:
                 code=KEY_MISSING,
             )
         return _decode(self._path.read_bytes(), self._passphrase)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Identity of the file's current version (it is always replaced, never edited)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 _MAGIC = b"MEDOCR-KEYS-1\n"

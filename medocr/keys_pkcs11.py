@@ -125,6 +125,8 @@ class Pkcs11KeyProvider:
         return provider
 
     def active_kek_id(self, purpose: Purpose) -> str:
+        """The newest KEK of ``purpose`` on the token now (another process may rotate)."""
+        self._keks = self._find_keks()
         ids = sorted(k for k in self._keks if _purpose_of(k) == purpose)
         if not ids:
             raise KeyUnavailable(

@@ -14,7 +14,13 @@ from typer.testing import CliRunner
 
 from medocr.cli.main import app
 from medocr.errors import KEY_IN_USE, KeyUnavailable
-from medocr.keys_rotation import PURPOSES, kek_usage, retire_kek, rotate_keys
+from medocr.keys_rotation import (
+    PURPOSES,
+    kek_usage,
+    retire_kek,
+    rotate_keys,
+    unused_keks,
+)
 from medocr.records import Artifact, DataKey, utcnow
 from medocr.runtime import Runtime, build_runtime
 from medocr.settings import Settings
@@ -91,6 +97,20 @@ def test_interrupted_rotation_resumes_and_old_keks_retire_only_when_unused(
     assert _objects(reopened) == objects
     with Session(rt.engine) as session:
         assert all(k.rewrapped_at for k in session.exec(select(DataKey)))
+
+
+def test_a_running_worker_follows_a_rotation_made_elsewhere(
+    tmp_path: Path, key_settings: dict[str, object]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    worker = _runtime(tmp_path, key_settings, url)
+    _fill(worker)
+    admin = _runtime(tmp_path, key_settings, url)
+    rotate_keys(admin.engine, admin.keys)
+    for kek_id in unused_keks(admin.engine, admin.keys):
+        retire_kek(admin.engine, admin.keys, kek_id)
+    art = worker.vault.put("doc_new", "text", "k", b"after", retain_until=utcnow())
+    assert _runtime(tmp_path, key_settings, url).vault.read(art) == b"after"
 
 
 def test_a_rerun_after_a_completed_rotation_starts_a_new_one(tmp_path: Path) -> None:

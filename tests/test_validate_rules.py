@@ -134,21 +134,33 @@ def test_a_large_batch_reports_each_record_on_its_own() -> None:
 
 
 def test_results_never_hold_a_value() -> None:
-    secret = "doc_SECRET-Mustermann"
-    records = [copy.deepcopy(BASE), _broken(_set(document_id=secret))]
-    frame = validate._frame(records, [0, 1])
-    suite, expectations = validate._suite(
-        "discharge_summary", validate._thresholds(Settings())
+    leaky = _broken(
+        _set(
+            document_id="doc_SECRET1",
+            language="SECRET2",
+            document_date="2099-12-31",
+            icd10_codes=["SECRET3"],
+            page_count=987654,
+            ocr_confidence_mean=0.123456,
+            signature_level="SECRET4",
+            contract_version="SECRET5",
+            medocr_version="SECRET6",
+            processed_at="SECRET7",
+        )
     )
-    _, expectation = expectations["document_id.format"]
-    for what, result_format in (
-        (suite, validate.RESULT_FORMAT),
-        (expectation, validate.LOCATE_FORMAT),
-    ):
-        result = validate._validate(frame, what, result_format)
-        assert not result.success
-        assert "Mustermann" not in json.dumps(result.to_json_dict(), default=str)
-    assert "Mustermann" not in repr(validate_records(records))
+    frame = validate._frame([BASE, leaky], [0, 1])
+    thresholds = validate._thresholds(Settings())
+    suite, expectations = validate._suite("discharge_summary", thresholds)
+    runs = [(suite, validate.RESULT_FORMAT)] + [
+        (expectation, validate.LOCATE_FORMAT)
+        for _, expectation in expectations.values()
+    ]
+    for what, result_format in runs:
+        result = json.dumps(
+            validate._validate(frame, what, result_format).to_json_dict(), default=str
+        )
+        assert not [s for s in ("SECRET", "987654", "123456", "2099") if s in result]
+    assert "SECRET" not in repr(validate_records([BASE, leaky]))
 
 
 def test_validation_opens_no_network_connection(

@@ -80,7 +80,8 @@ def test_bench_sign_reports_seconds_per_document(medocr_home: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = {row["level"]: row for row in json.loads(result.output)["rows"]}
     assert set(rows) == {"B-B", "B-LTA"}
-    assert 0 < rows["B-B"]["sign_seconds"] < rows["B-LTA"]["sign_seconds"] < 2.0
+    assert 0 < rows["B-B"]["sign_cpu_seconds"] < rows["B-LTA"]["sign_cpu_seconds"]
+    assert rows["B-LTA"]["sign_seconds"] < 2.0
 
 
 def test_verify_without_a_local_pki_or_trust_root_explains_itself(

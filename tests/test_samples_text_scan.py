@@ -99,9 +99,19 @@ def test_images_to_pdf_gives_one_a4_page_per_image() -> None:
     assert images_to_pdf(images) == data
 
 
+def _tesseract_languages() -> set[str]:
+    if shutil.which("tesseract") is None:
+        return set()
+    listed = subprocess.run(
+        ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30
+    )
+    return set(listed.stdout.split())
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
-    shutil.which("tesseract") is None, reason="tesseract is not installed"
+    not {"deu", "pol", "fra", "spa"} <= _tesseract_languages(),
+    reason="tesseract with deu, pol, fra and spa is not installed",
 )
 def test_tesseract_reads_a_clean_generated_page(tmp_path: Path) -> None:
     text = (

@@ -115,7 +115,11 @@ Block = Paragraph | Table | Columns | Mark | Rule | Spacer
 
 @dataclass(frozen=True)
 class PageFrame:
-    """Page size and margins in pixels, plus the text repeated on every page."""
+    """Page size and margins in pixels, plus the text repeated on every page.
+
+    ``footer`` and ``banner`` (a fax machine's header line above the top margin) are
+    templates with ``{page}`` and ``{pages}``.
+    """
 
     size: tuple[int, int] = A4_PX
     left: int = mm(25)
@@ -125,6 +129,8 @@ class PageFrame:
     continuation: tuple[Block, ...] = field(default_factory=tuple)
     footer: str | None = "{page}/{pages}"
     footer_style: TextStyle = TextStyle(size_pt=8.0, align="center")
+    banner: str | None = None
+    banner_style: TextStyle = TextStyle(size_pt=7.5)
 
     @property
     def width(self) -> int:

@@ -121,7 +121,7 @@ def _generate_one(
     spec: SampleSpec, out_dir: Path, formats: Sequence[OutputFormat]
 ) -> list[dict[str, Any]]:
     case = make_case(spec.doc_type, spec.language, spec.seed)
-    pages = lay_out(compose(case), frame(case))
+    pages = lay_out(compose(case), frame(case, faxed=spec.degradation == "fax"))
     images = [
         degrade_page(
             draw_page(page),

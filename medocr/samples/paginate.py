@@ -13,9 +13,11 @@ def lay_out(blocks: Sequence[Block], frame: PageFrame) -> list[LaidOutPage]:
     body = [chunk for block in blocks for chunk in chunks_of(block, frame.width)]
     continuation = [c for b in frame.continuation for c in chunks_of(b, frame.width)]
     pages = _Paginator(frame, continuation).run(body)
-    if frame.footer:
-        for page in pages:
+    for page in pages:
+        if frame.footer:
             _add_footer(page, frame, len(pages))
+        if frame.banner:
+            _add_banner(page, frame, len(pages))
     return pages
 
 
@@ -75,3 +77,10 @@ def _add_footer(page: LaidOutPage, frame: PageFrame, pages: int) -> None:
     y = frame.size[1] - frame.bottom + mm(8)
     page.items.append(TextLine(x, y, text, frame.footer_style))
     page.reading.append(text)
+
+
+def _add_banner(page: LaidOutPage, frame: PageFrame, pages: int) -> None:
+    assert frame.banner is not None
+    text = frame.banner.format(page=page.number, pages=pages)
+    page.items.append(TextLine(mm(8), mm(5), text, frame.banner_style))
+    page.reading.insert(0, text)

@@ -94,8 +94,8 @@ def signature(case: Case, doctor: Clinician, role: str, seed_label: str) -> list
     ]
 
 
-def frame(case: Case) -> PageFrame:
-    """A4 with the patient named at the top of every page after the first."""
+def frame(case: Case, *, faxed: bool = False) -> PageFrame:
+    """A4 with the patient named on every page after the first (and a fax header line)."""
     line = case.book.say(
         "continuation",
         female=case.patient.female,
@@ -103,4 +103,17 @@ def frame(case: Case) -> PageFrame:
         born=case.short_date(case.patient.born),
     )
     header = (Paragraph(line, style(case, scale=0.8), 0), Rule(0.5, 1.5), Spacer(4))
-    return PageFrame(continuation=header, footer=page_label(case.language))
+    banner = _fax_banner(case) if faxed else None
+    return PageFrame(
+        continuation=header, footer=page_label(case.language), banner=banner
+    )
+
+
+def _fax_banner(case: Case) -> str:
+    """What a sending fax machine prints at the top: time, number, sender, page."""
+    minutes = derive_seed(case.patient.record, "fax-time") % (10 * 60) + 7 * 60
+    stamp = (
+        f"{case.short_date(case.document_date)} {minutes // 60:02d}:{minutes % 60:02d}"
+    )
+    sender = case.sender.name.replace("{", "(").replace("}", ")")
+    return f"{stamp}   FAX {case.sender.fax}   {sender}   P.{{page:02d}}/{{pages:02d}}"

@@ -95,3 +95,23 @@ def test_verify_without_a_local_pki_or_trust_root_explains_itself(
     assert result.exit_code == 2
     assert "MEDOCR-CFG-001" in result.output
     assert not (medocr_home / "pki").exists()
+
+
+def test_verify_with_explicit_trust_root_and_crl(signed_file: Path) -> None:
+    pki_dir = get_settings().pki_path
+
+    result = runner.invoke(
+        app,
+        [
+            "verify",
+            str(signed_file),
+            "--trust",
+            str(pki_dir / "ca.crt.pem"),
+            "--crl",
+            str(pki_dir / "ca.crl"),
+            "--json",
+        ],
+    )
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["level"] == "B-LTA"

@@ -179,3 +179,25 @@ def test_a_torn_rollover_is_repaired_on_the_next_load(tmp_path: Path) -> None:
 
     assert repaired.tsa.key.public_key() == repaired.tsa.cert.public_key()
     assert repaired.tsa.cert != other.tsa.cert
+
+
+def test_signing_and_validating_b_lta_open_no_connection(
+    signer: ConfiguredSigner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("network is off for this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+    signed = sign_pades(make_pdf(), signer, level="B-LTA")
+    report = validate_signature(signed, signer.trust)
+
+    assert report.ok and report.level == "B-LTA"
+    assert attempts == []

@@ -142,3 +142,16 @@ def test_tesseract_reads_a_clean_generated_page(tmp_path: Path) -> None:
         Levenshtein.normalized_distance(" ".join(expected), " ".join(body.split()))
         < 0.1
     )
+
+
+def test_a_byte_order_mark_is_not_drawn_but_offsets_still_count_it() -> None:
+    text = "\ufeffBefund\nZeile zwei"
+    lines = [
+        item
+        for item in lay_out_text(text, seed=1)[0].items
+        if isinstance(item, TextLine) and item.source
+    ]
+    assert [(line.text, line.source) for line in lines] == [
+        ("Befund", (0, 7)),
+        ("Zeile zwei", (8, 18)),
+    ]

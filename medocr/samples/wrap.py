@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 
 Fits = Callable[[str], bool]
 
 
 def drawable(text: str) -> str:
-    """Text as it is drawn: tabs and other control characters become spaces."""
-    return "".join(" " if ch == "\t" or ord(ch) < 32 else ch for ch in text)
+    """Text as drawn: control characters become spaces, invisible formatting goes."""
+    return "".join(
+        " " if ord(ch) < 32 else ch for ch in text if unicodedata.category(ch) != "Cf"
+    )
 
 
 def line_segments(text: str) -> Iterator[tuple[int, int]]:

@@ -37,8 +37,12 @@ def configured_endpoints(settings: Settings) -> dict[str, str]:
     from sqlalchemy.engine import make_url
 
     records = make_url(settings.records_database_url)
+    vault = settings.vault
+    s3_default = (
+        f"https://s3.{vault.region}.amazonaws.com" if vault.backend == "s3" else None
+    )
     urls = {
-        "vault S3 endpoint": settings.vault.s3_endpoint,
+        "vault S3 endpoint": vault.s3_endpoint or s3_default,
         "timestamp authority": settings.signing.tsa_url,
         "Prefect API": os.environ.get("PREFECT_API_URL"),
     }

@@ -1,4 +1,4 @@
-"""``medocr eval phi``: scoring against brat annotations, and the shared corpus figures."""
+"""``medocr eval phi``: scoring against brat annotations, and the corpus figures."""
 
 from __future__ import annotations
 

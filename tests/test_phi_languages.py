@@ -105,7 +105,8 @@ CLEAN = {
     "particularité, contrôle dans 3 mois.",
     "it": "La paziente riferisce dolore addominale; TAC e Ecografia nella norma, "
     "controllo tra 3 mesi.",
-    "es": "Varón con Diabetes Mellitus tipo II y saco de Douglas libre; la Ecografía y el TAC "
+    "es": "Varón con Diabetes Mellitus tipo II y saco de Douglas libre; la Ecografía "
+    "y el TAC "
     "fueron normales, control en 3 meses.",
     "nl": "De patiënt heeft de ziekte van Crohn; MRI en Echo zonder afwijkingen, "
     "controle over 3 maanden.",

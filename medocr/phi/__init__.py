@@ -1,4 +1,4 @@
-"""Personal data in medical text: detection, stable pseudonyms, and redacted renditions."""
+"""Personal data in medical text: detection, stable pseudonyms, redacted renditions."""
 
 from __future__ import annotations
 

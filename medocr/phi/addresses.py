@@ -1,4 +1,4 @@
-"""Street addresses: street and number in the forms of the seven languages, P.O. boxes."""
+"""Street addresses in the forms of the seven languages, and P.O. boxes."""
 
 from __future__ import annotations
 
@@ -11,15 +11,23 @@ from medocr.phi.spans import PhiKind, PhiSpan
 
 WORD = r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'´’\-]*"
 _CAP = rf"{WORD}\.?"
-PARTICLE = r"(?:de|del|de la|de las|de los|la|las|los|y|i|e|di|da|della|dei|degli|le|les|du|des|van|von|der|den|het|op|am|an|zum|zur|im|in|sur|sous|'t|of|the)"
+PARTICLE = (
+    r"(?:de|del|de la|de las|de los|la|las|los|y|i|e|di|da|della|dei|degli|le|les|"
+    r"du|des|van|von|der|den|het|op|am|an|zum|zur|im|in|sur|sous|'t|of|the)"
+)
 _NAME_WORDS = rf"{_CAP}(?:[ \t](?:{PARTICLE}[ \t])*[\w'´’\-]+\.?){{0,5}}?"
 _STREET_WORDS = rf"[\w'´’\-]+\.?(?:[ \t](?:{PARTICLE}[ \t])*[\w'´’\-]+\.?){{0,5}}?"
 _NUMBER = (
     r"(?:\d{1,4}(?:[ \t]?[a-zA-Z](?![\w-]))?(?:[ \t]?[-/–][ \t]?\d{1,4}[a-zA-Z]?)?|s/n)"
 )
-_TAIL = r"(?:,?[ \t]?(?:\d{1,3}[ \t]?[ºª°o]?[ \t]?[A-Za-z]{0,4}\.?|[A-Z]\b|esq|dcha|izda|iz|dr|bis|ter)(?=[\s,.;]|$)){0,3}"
+# Floor, door and staircase after the number: ", 2º dcha", "3, B", " 10B".
+_TAIL = (
+    r"(?:,?[ \t]?(?:\d{1,3}[ \t]?[ºª°o]?[ \t]?[A-Za-z]{0,4}\.?|[A-Z]\b|esq|dcha|izda|"
+    r"iz|dr|bis|ter)(?=[\s,.;]|$)){0,3}"
+)
 _PREFIX = (
-    r"(?:(?:calle|avenida|avenido|avda|av|paseo|plaza|carretera|camino|ronda|traves[ií]a|"
+    r"(?:(?:calle|avenida|avenido|avda|av|paseo|plaza|carretera|camino|ronda|"
+    r"traves[ií]a|"
     r"urbanizaci[oó]n|glorieta|rambla|gran v[ií]a|rue|avenue|boulevard|place|chemin|"
     r"all[ée]e|impasse|quai|route|cours|via|viale|piazza|corso|largo|vicolo|strada|"
     r"contrada|ulica|aleja|osiedle|plac|straße|strasse|ctra|pasaje|pasadizo|"
@@ -32,7 +40,8 @@ _PREFIXED = re.compile(
     rf"(?:n[ºo°.][ \t]?)?{_NUMBER}(?!\d){_TAIL}"
 )
 _SUFFIX = (
-    r"(?:straße|strasse|strße|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|steig|"
+    r"(?:straße|strasse|strße|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|"
+    r"steig|"
     r"pfad|markt|gürtel|kai|zeile|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof)"
 )
 _SUFFIXED = re.compile(
@@ -42,7 +51,8 @@ _SUFFIXED = re.compile(
 )
 _ENGLISH_TYPES = (
     r"Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Ln\.|Drive|Way|Court|Place|Square|Close|"
-    r"Crescent|Terrace|Gardens|Grove|Row|Walk|Boulevard|Blvd\.|Hill|Park|Mews|Rise|Green"
+    r"Crescent|Terrace|Gardens|Grove|Row|Walk|Boulevard|Blvd\.|Hill|Park|Mews|Rise|"
+    r"Green"
 )
 
 
@@ -57,13 +67,15 @@ def _english() -> re.Pattern[str]:
 
 
 _FRENCH = re.compile(
-    rf"(?<![\w])\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?i:rue|avenue|av\.|boulevard|bd|place|chemin|"
-    rf"all[ée]e|impasse|quai|route|cours)[ \t](?:(?:{PARTICLE})[ \t]+|l')*{_CAP}(?:[ \t]{_CAP})*"
+    rf"(?<![\w])\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?i:rue|avenue|av\.|boulevard|"
+    r"bd|place|chemin|all[ée]e|impasse|quai|route|cours)[ \t]"
+    rf"(?:(?:{PARTICLE})[ \t]+|l')*{_CAP}(?:[ \t]{_CAP})*"
 )
 # "Acacias, 30. 33423 Soto": a street without a type word, right before a postcode.
 _BEFORE_POSTCODE = re.compile(
     rf"(?<![\w])(?P<street>{WORD}(?:[ \t](?:{PARTICLE}[ \t])*{WORD}){{0,2}},?[ \t]"
-    rf"(?:\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|s/n))[ \t.,]+(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{4}}[ \t]?[A-Z]{{2}})[ \t]+{WORD}"
+    rf"(?:\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|s/n))[ \t.,]+"
+    rf"(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{4}}[ \t]?[A-Z]{{2}})[ \t]+{WORD}"
 )
 _POBOX = re.compile(
     r"(?<![\w])(?:apartado de correos|apartado|postfach|bo[iî]te postale|b\.p\.|"
@@ -76,7 +88,8 @@ _ADDRESS_LABEL = (
 )
 # After a colon anywhere, or without one when the label starts the line.
 _LABELLED = re.compile(
-    rf"(?:(?<![\w]){_ADDRESS_LABEL}\s?:|(?m:^)[ \t]*{_ADDRESS_LABEL}[ \t]+(?=\S*\d|\w+[ \t]))"
+    rf"(?:(?<![\w]){_ADDRESS_LABEL}\s?:"
+    rf"|(?m:^)[ \t]*{_ADDRESS_LABEL}[ \t]+(?=\S*\d|\w+[ \t]))"
     r"[ \t]*(?P<value>[^\n.:]{4,80})",
     re.IGNORECASE,
 )

@@ -9,7 +9,8 @@ from medocr.phi.spans import PhiKind, PhiSpan
 
 _UNIT = (
     r"(?:[-–]?\s?(?:j(?:a|ä)hr(?:ig|\.)\w*|j\.|jahre?n?\s+alt|lebensjahr\w*|lj\.?)"
-    r"|\s?(?:años?(?:\s+de\s+edad)?|ans\b|anni\b|jaar\b|jarige\b|-?jarig\w*|lat(?:a|ek)?\b"
+    r"|\s?(?:años?(?:\s+de\s+edad)?|ans\b|anni\b|jaar\b|jarige\b|-?jarig\w*|"
+    r"lat(?:a|ek)?\b"
     r"|years?[\s-]old|-year-old|y/?o\b))"
 )
 # Spelled-out numbers up to twenty and the tens, seven languages.
@@ -78,7 +79,7 @@ def detect_ages(text: str) -> Iterator[PhiSpan]:
 
 
 def _is_duration(text: str, match: re.Match[str]) -> bool:
-    """ "seit 5 Jahren", "2 años después" are durations; "seit dem 13. Lj." is an age."""
+    """ "seit 5 Jahren", "2 años después" are durations; "seit dem 13. Lj." is not."""
     unit = text[match.end("age") : match.end()]
     if _LIFE_YEAR.search(unit):
         return False

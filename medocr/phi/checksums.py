@@ -1,4 +1,4 @@
-"""National, insurance and bank identifiers that carry a check digit, OCR noise tolerated."""
+"""National, insurance and bank identifiers with a check digit; OCR slips tolerated."""
 
 from __future__ import annotations
 

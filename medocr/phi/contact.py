@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from medocr.phi.spans import PhiKind, PhiSpan
 
 _PHONE_LABEL = (
-    r"(?:tel(?:efon|éfono|efono|efoon|\.)?|t(?:l)?fno|telf|t[ée]l(?:[ée]phone)?|fax|telefax|"
+    r"(?:tel(?:efon|éfono|efono|efoon|\.)?|t(?:l)?fno|telf|t[ée]l(?:[ée]phone)?|fax|"
+    r"telefax|"
     r"handy|mobil(?:e|telefon)?|m[oó]vil|cell(?:ulare)?|gsm|portable|komórka|"
     r"phone|ph|nummer|número|numero|numéro|unter|tlf|r[uü]ckruf|kontakt(?: z \w+)?|"
     r"joignable au|bereikbaar op|reached on|erreichbar unter|raggiungibile al|"
@@ -21,7 +22,8 @@ _LABELLED_PHONE = re.compile(
 )
 # Without a label a number needs a country prefix or a trunk 0 and separators.
 _BARE_PHONE = re.compile(
-    r"(?<![\w+/.,-])(?P<value>(?:\+|00)\d{2,3}[\s\-/.]*(?:\(0\)\s*)?\d[\d\s\-/.]{5,16}\d"
+    r"(?<![\w+/.,-])(?P<value>"
+    r"(?:\+|00)\d{2,3}[\s\-/.]*(?:\(0\)\s*)?\d[\d\s\-/.]{5,16}\d"
     r"|\(0\d{1,5}\)[\s-]*\d[\d\s\-/]{3,12}\d"
     r"|0\d{2,5}[\s/\-]\d{2,}(?:[\s\-]\d{2,}){0,3})(?![\w.,/-]*\d)"
 )

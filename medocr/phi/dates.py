@@ -1,4 +1,4 @@
-"""Dates in numeric and written forms (seven languages), and which of them are births."""
+"""Dates in numeric and written forms (seven languages), and which are births."""
 
 from __future__ import annotations
 

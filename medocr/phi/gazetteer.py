@@ -1,4 +1,4 @@
-"""First and last names, and everyday words, from Faker's locale providers (no network)."""
+"""Names, places and everyday words from Faker's locale providers (no network)."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def last_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """Folded everyday words (Faker's lorem lists) that must not count as names alone."""
+    """Folded everyday words (Faker's lorem lists): never names on their own."""
     words: set[str] = set()
     for locales in WORD_LOCALES.values():
         for locale in locales:

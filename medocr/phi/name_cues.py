@@ -1,189 +1,38 @@
-"""Words around personal names in seven languages: titles, labels, particles, sign-offs."""
+"""Words around names in seven languages: titles, labels, particles, sign-offs."""
 
 from __future__ import annotations
 
 import re
 
 # Courtesy titles, academic and clinical titles, and role words that precede a name.
-TITLES = (
-    # de
-    "Herr",
-    "Herrn",
-    "Frau",
-    "Fr.",
-    "Hr.",
-    "Hrn.",
-    "Dr.",
-    "Dr",
-    "Drs.",
-    "Dres.",
-    "DDr.",
-    "Prof.",
-    "Prof",
-    "PD",
-    "PD.",
-    "Priv.-Doz.",
-    "Doz.",
-    "OA",
-    "OÄ",
-    "Oberarzt",
-    "Oberärztin",
-    "Chefarzt",
-    "Chefärztin",
-    "Ass.",
-    "Assistenzarzt",
-    "Assistenzärztin",
-    "Stationsarzt",
-    "Stationsärztin",
-    "FA",
-    "FÄ",
-    "Fachärztin",
-    "Facharzt",
-    "Prim.",
-    "Univ.-Prof.",
-    "Univ.",
-    "Dipl.-Med.",
-    "Dipl.-Psych.",
-    "Schwester",
-    "Pfleger",
-    "OT",
-    "Dr.med.",
-    "Dr.a",
-    "Dr.a.",
-    "Prof.Dr.",
-    # fr
-    "M.",
-    "Mme",
-    "Mme.",
-    "Mlle",
-    "MM.",
-    "Pr",
-    "Pr.",
-    "Docteur",
-    "Professeur",
-    "Madame",
-    "Monsieur",
-    "Mademoiselle",
-    # it
-    "Sig.",
-    "Sig.ra",
-    "Sig.na",
-    "Signor",
-    "Signora",
-    "Dott.",
-    "Dott.ssa",
-    "Dr.ssa",
-    "Prof.ssa",
-    "Egr.",
-    "Gent.mo",
-    "Gent.ma",
-    # es
-    "Sr.",
-    "Sra.",
-    "Srta.",
-    "D.",
-    "Dña.",
-    "Dª",
-    "Don",
-    "Doña",
-    "Dra.",
-    "Dra",
-    # nl
-    "Dhr.",
-    "Dhr",
-    "Mevr.",
-    "Mevr",
-    "Mw.",
-    "Mej.",
-    "Heer",
-    # pl
-    "Pan",
-    "Pani",
-    "Panu",
-    "Panią",
-    "Pana",
-    "lek.",
-    "lek",
-    "dr",
-    "dr.",
-    "hab.",
-    "prof.",
-    # en
-    "Mr",
-    "Mr.",
-    "Mrs",
-    "Mrs.",
-    "Ms",
-    "Ms.",
-    "Miss",
-    "Sir",
-    "Dame",
-    # written in lower case mid-sentence
-    "dhr.",
-    "mevr.",
-    "mw.",
-    "sr.",
-    "sra.",
-    "srta.",
-    "dra.",
-    "mme",
-    "mlle",
-    "sig.",
-    "dott.",
-    "prof",
-    "pan",
-    "pani",
-    "panu",
-    "pana",
+TITLES = tuple(
+    (
+        "Herr Herrn Frau Fr. Hr. Hrn. Dr. Dr Drs. Dres. DDr. Prof. Prof PD PD. "
+        "Priv.-Doz. Doz. OA OÄ Oberarzt Oberärztin Chefarzt Chefärztin Ass. "
+        "Assistenzarzt Assistenzärztin Stationsarzt Stationsärztin FA FÄ Fachärztin "
+        "Facharzt Prim. Univ.-Prof. Univ. Dipl.-Med. Dipl.-Psych. Schwester Pfleger "
+        "OT Dr.med. Dr.a Dr.a. Prof.Dr. M. Mme Mme. Mlle MM. Pr Pr. Docteur "
+        "Professeur Madame Monsieur Mademoiselle Sig. Sig.ra Sig.na Signor Signora "
+        "Dott. Dott.ssa Dr.ssa Prof.ssa Egr. Gent.mo Gent.ma Sr. Sra. Srta. D. Dña. "
+        "Dª Don Doña Dra. Dra Dhr. Dhr Mevr. Mevr Mw. Mej. Heer Pan Pani Panu Panią "
+        "Pana lek. lek dr dr. hab. prof. Mr Mr. Mrs Mrs. Ms Ms. Miss Sir Dame dhr. "
+        "mevr. mw. sr. sra. srta. dra. mme mlle sig. dott. prof pan pani panu pana"
+    ).split()
 )
 # Words after a title that belong to the title, not to the name.
-TITLE_PARTS = (
-    "Kollege",
-    "Kollegin",
-    "Kollegen",
-    "collega",
-    "colega",
-    "collègue",
-    "confrère",
-    "consoeur",
-    "colleague",
-    "collega's",
-    "med.",
-    "med",
-    "univ.",
-    "mult.",
-    "dent.",
-    "vet.",
-    "rer.",
-    "nat.",
-    "habil.",
-    "hab.",
-    "n.",
-    "med.univ.",
-    "h.c.",
-    "Dr.",
-    "Dr",
-    "Prof.",
-    "MBA",
-    "MSc",
-    "PhD",
+TITLE_PARTS = tuple(
+    (
+        "Kollege Kollegin Kollegen collega colega collègue confrère consoeur "
+        "colleague collega's med. med univ. mult. dent. vet. rer. nat. habil. hab. n. "
+        "med.univ. h.c. Dr. Dr Prof. MBA MSc PhD"
+    ).split()
 )
 # Nouns for the patient: "Patientin Beate Albers", "el paciente Juan Pérez".
-PATIENT_WORDS = (
-    "Patient",
-    "Patientin",
-    "Patienten",
-    "Pat.",
-    "patient",
-    "patiente",
-    "paziente",
-    "paciente",
-    "patiënt",
-    "patiënte",
-    "pacjent",
-    "pacjentka",
-    "pacjenta",
-    "pacjentki",
+PATIENT_WORDS = tuple(
+    (
+        "Patient Patientin Patienten Pat. patient patiente paziente paciente patiënt "
+        "patiënte pacjent pacjentka pacjenta pacjentki"
+    ).split()
 )
 # Labels followed by a colon and a name.
 NAME_LABELS = (

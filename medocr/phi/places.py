@@ -24,16 +24,19 @@ _POSTCODE_CITY = re.compile(
 )
 # A town before its country: "Sevilla (España)", "Barcelona, España".
 _BEFORE_COUNTRY = re.compile(
-    rf"(?<![\w-])(?P<city>{_CITY})[.,]?[ \t]*(?:\((?P<paren>{_CITY})\)|,[ \t]*(?P<comma>{_CITY}))"
+    rf"(?<![\w-])(?P<city>{_CITY})[.,]?[ \t]*"
+    rf"(?:\((?P<paren>{_CITY})\)|,[ \t]*(?P<comma>{_CITY}))"
 )
 _REGION_AFTER = re.compile(rf"{_REGION}")
 # "…, 16613\nQuerfurt": a wrapped address line puts the town alone on the next line.
 _POSTCODE_WRAPPED_CITY = re.compile(
-    rf"(?<=, )(?P<code>\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}}[ \t]?[A-Z]{{2}}|\d{{4}})[ \t]*\n[ \t]*"
+    r"(?<=, )(?P<code>\d{5}|\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{4})"
+    r"[ \t]*\n[ \t]*"
     rf"(?P<city>{_CITY})(?=[ \t]*(?:\n|$|[.,(]))"
 )
 _UK_POSTCODE = re.compile(
-    rf"(?:(?P<city>{_CITY})[ \t,]+)?(?P<code>(?<![\w])[A-Z]{{1,2}}\d[A-Z\d]?[ \t]?\d[A-Z]{{2}})(?!\w)"
+    rf"(?:(?P<city>{_CITY})[ \t,]+)?"
+    r"(?P<code>(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?!\w)"
 )
 _LABELLED_POSTCODE = re.compile(
     r"(?<![\w])(?:c\.?p\.?|plz|code postal|cap|postcode|kod pocztowy|postleitzahl|"
@@ -48,7 +51,8 @@ _LABELLED_CITY = re.compile(
 )
 # The letter's place and date: "Flensburg, 27. März 2025", "Berlin, am 16.5.2018".
 _PLACE_AND_DATE = re.compile(
-    rf"(?m)^[ \t]*(?P<city>{_CITY}),[ \t]*(?:den|am|le|il|el|dnia|on)?[ \t]*\d{{1,2}}[. ]"
+    rf"(?m)^[ \t]*(?P<city>{_CITY}),[ \t]*"
+    r"(?:den|am|le|il|el|dnia|on)?[ \t]*\d{1,2}[. ]"
 )
 # A listed town after a preposition: "wohnhaft in Klagenfurt", "estuvo en Extremadura".
 _LETTER_HEAD = 1500  # characters
@@ -67,7 +71,8 @@ _FACILITY_WORD = (
 _FACILITY_PARTICLE = r"(?:de|del|de la|la|y|der|des|du|di|della|van|von|für|of)"
 _FACILITY = re.compile(
     rf"(?<![\w-])(?:(?:{WORD}[ -]){{0,2}}[\w\-]*{_FACILITY_WORD}"
-    rf"(?:[ \t](?:{_FACILITY_PARTICLE}[ \t])?{WORD}){{1,3}}|(?:{WORD}-)+{_FACILITY_WORD})"
+    rf"(?:[ \t](?:{_FACILITY_PARTICLE}[ \t])?{WORD}){{1,3}}"
+    rf"|(?:{WORD}-)+{_FACILITY_WORD})"
 )
 
 

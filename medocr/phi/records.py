@@ -1,4 +1,4 @@
-"""Identifiers announced by a label: record, case, insurance and social-security numbers."""
+"""Identifiers after a label: record, case, insurance and social-security numbers."""
 
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ def _as_tiff(images: Sequence[Image.Image]) -> bytes:
 
 
 def offset_map(source: str, target: str) -> list[int]:
-    """For each offset 0..len(source) of ``source``, the aligned offset in ``target``."""
+    """For each offset 0..len(source) of ``source``, the aligned one in ``target``."""
     mapping = [0] * (len(source) + 1)
     for tag, s0, s1, t0, t1 in Levenshtein.opcodes(source, target):
         for offset in range(s0, s1):

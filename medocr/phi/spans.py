@@ -60,7 +60,7 @@ class PhiSpan:
 
 
 def merge_spans(spans: list[PhiSpan], text: str) -> list[PhiSpan]:
-    """Resolve overlaps: same kinds join, otherwise the more confident span keeps its extent."""
+    """Resolve overlaps: a kind joins itself, else the more confident span stays."""
     ordered = sorted(
         spans, key=lambda s: (-s.confidence, -_RANK[s.kind], s.start - s.end)
     )
@@ -104,7 +104,7 @@ def _join_same_kind(spans: list[PhiSpan]) -> list[PhiSpan]:
 
 
 def _trim(span: PhiSpan, text: str) -> PhiSpan | None:
-    """Strip spaces and punctuation at both ends; None when under two letters are left."""
+    """Strip spaces and punctuation at both ends; None when under two letters remain."""
     start, end = span.start, span.end
     while start < end and not text[start].isalnum():
         start += 1

@@ -95,7 +95,7 @@ def _segment_index(starts: list[int], offset: int) -> int:
 def pseudonymize_text(
     text: str, spans: Sequence[PhiSpan], token_key: bytes
 ) -> PseudonymizedText:
-    """Replace every span by its token; spans must not overlap (``detect_phi``'s do not).
+    """Replace every span by its token; spans must not overlap (as ``detect_phi``'s).
 
     Args:
         text: the original text.
@@ -176,7 +176,7 @@ def _digest(kind: PhiKind, value: str, token_key: bytes) -> str:
 
 
 def identity_map_json(replacements: Sequence[Replacement]) -> bytes:
-    """The token -> original values map as JSON bytes, for the ``identity`` vault zone."""
+    """The token -> original values map as JSON bytes, for the ``identity`` zone."""
     originals: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
     for item in replacements:

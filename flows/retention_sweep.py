@@ -29,22 +29,26 @@ from medocr.report import build_report, render_markdown  # noqa: E402
 from medocr.runtime import get_runtime  # noqa: E402
 from tasks.retention import SweepPlan, SweepReport, plan_sweep, sweep_retention  # noqa: E402
 
-_OPTIONS = {"persist_result": False, "cache_policy": NO_CACHE}
 
-
-@task(name="retention-plan", **_OPTIONS)
+@task(name="retention-plan", persist_result=False, cache_policy=NO_CACHE)
 @content_free_errors("retention-plan")
 def plan(now: datetime) -> SweepPlan:
     return plan_sweep(get_runtime(), now)
 
 
-@task(name="retention-sweep", retries=1, retry_delay_seconds=5, **_OPTIONS)
+@task(
+    name="retention-sweep",
+    persist_result=False,
+    cache_policy=NO_CACHE,
+    retries=1,
+    retry_delay_seconds=5,
+)
 @content_free_errors("retention-sweep")
 def sweep(now: datetime) -> SweepReport:
     return sweep_retention(get_runtime(), now)
 
 
-@task(name="compliance-report", **_OPTIONS)
+@task(name="compliance-report", persist_result=False, cache_policy=NO_CACHE)
 @content_free_errors("compliance-report")
 def compliance_markdown(days: int) -> str:
     end = datetime.now(UTC) + timedelta(seconds=1)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func
 from sqlalchemy.engine import make_url
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from medocr.records import Artifact, DataKey, Zone
 from medocr.retention import held_document_ids
@@ -81,7 +81,7 @@ def _categories(runtime: Runtime) -> list[dict[str, Any]]:
     settings = runtime.settings
     query = (
         select(Artifact.zone, func.count(), func.sum(Artifact.size_bytes))
-        .where(Artifact.destroyed_at.is_(None))  # type: ignore[union-attr]
+        .where(col(Artifact.destroyed_at).is_(None))
         .group_by(Artifact.zone)
     )
     with Session(runtime.engine) as session:
@@ -107,7 +107,9 @@ def _categories(runtime: Runtime) -> list[dict[str, Any]]:
 
 def _keys(runtime: Runtime) -> dict[str, Any]:
     settings = runtime.settings
-    query = select(DataKey.kek_id, func.count()).where(DataKey.wrapped.is_not(None))  # type: ignore[union-attr]
+    query = select(DataKey.kek_id, func.count()).where(
+        col(DataKey.wrapped).is_not(None)
+    )
     with Session(runtime.engine) as session:
         in_use = dict(session.exec(query.group_by(DataKey.kek_id)).all())
     if settings.keys.provider == "pkcs11":

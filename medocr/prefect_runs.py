@@ -34,23 +34,39 @@ class FlowRuns:
     reason: str = ""
 
 
-def _api_configured() -> bool:
-    """An API URL in the environment, or a flow run of this process (its API)."""
+def _api_url() -> str | None:
+    """The configured API URL; ``ephemeral`` inside a flow run of this process."""
     if os.environ.get("PREFECT_API_URL"):
-        return True
+        return os.environ["PREFECT_API_URL"]
     if "prefect" not in sys.modules:
-        return False
+        return None
     from prefect.context import FlowRunContext
     from prefect.settings import PREFECT_API_URL
 
-    return bool(PREFECT_API_URL.value()) or FlowRunContext.get() is not None
+    if PREFECT_API_URL.value():
+        return str(PREFECT_API_URL.value())
+    return "ephemeral" if FlowRunContext.get() is not None else None
 
 
 def read_flow_runs(start: datetime, end: datetime, timeout: float = 5.0) -> FlowRuns:
     """Flow runs that started in ``[start, end)``; see ``FlowRuns.reason`` when None."""
-    if not _api_configured():
+    url = _api_url()
+    if url is None:
         return FlowRuns(None, "no Prefect API is configured (PREFECT_API_URL)")
     apply_prefect_profile(get_settings())
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    # Pin the URL read above, so Prefect never starts a temporary server instead.
+    pinned = {} if url == "ephemeral" else {PREFECT_API_URL: url}
+    try:
+        with temporary_settings(updates=pinned):  # type: ignore[arg-type]
+            return FlowRuns(_query(start, end, timeout))
+    except Exception as exc:  # any transport or API failure means "not available"
+        log.warning("Prefect API not available: %s", type(exc).__name__)
+        return FlowRuns(None, f"the Prefect API did not answer ({type(exc).__name__})")
+
+
+def _query(start: datetime, end: datetime, timeout: float) -> list[dict[str, str]]:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import (
         FlowFilter,
@@ -59,19 +75,15 @@ def read_flow_runs(start: datetime, end: datetime, timeout: float = 5.0) -> Flow
         FlowRunFilterStartTime,
     )
 
-    window = FlowRunFilterStartTime(after_=start, before_=end)
-    try:
-        with get_client(sync_client=True, httpx_settings={"timeout": timeout}) as api:
-            runs = api.read_flow_runs(
-                flow_run_filter=FlowRunFilter(start_time=window), limit=MAX_RUNS
-            )
-            ids = list({run.flow_id for run in runs})
-            flows = api.read_flows(flow_filter=FlowFilter(id=FlowFilterId(any_=ids)))
-    except Exception as exc:  # any transport or API failure means "not available"
-        log.warning("Prefect API not available: %s", type(exc).__name__)
-        return FlowRuns(None, f"the Prefect API did not answer ({type(exc).__name__})")
+    window = FlowRunFilterStartTime(after_=start, before_=end)  # type: ignore[arg-type]
+    with get_client(sync_client=True, httpx_settings={"timeout": timeout}) as api:
+        runs = api.read_flow_runs(
+            flow_run_filter=FlowRunFilter(start_time=window), limit=MAX_RUNS
+        )
+        ids = list({run.flow_id for run in runs})
+        flows = api.read_flows(flow_filter=FlowFilter(id=FlowFilterId(any_=ids)))
     names = {flow.id: flow.name for flow in flows}
-    return FlowRuns([_row(run, names) for run in runs])
+    return [_row(run, names) for run in runs]
 
 
 def _row(run: FlowRun, names: dict[UUID, str]) -> dict[str, str]:

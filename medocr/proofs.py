@@ -87,8 +87,9 @@ def prove_absence(
 ) -> Proof:
     """Check every tier for one destroyed artifact and append its deletion proof.
 
-    ``check`` is ``destroy`` (destroyed by this sweep), ``retry`` (destroyed before
-    but never proved, so the key fingerprint is no longer known) or ``recheck``.
+    ``check`` is ``destroy`` (destroyed by this sweep), ``earlier`` (destroyed by a
+    crashed sweep or by the pipeline and never proved, so the key fingerprint is no
+    longer known) or ``recheck`` (proved before, looked at again).
     """
     artifact, key = _load(runtime, artifact_id)
     gone = artifact.document_id in context.gone_documents

@@ -16,7 +16,7 @@ from datetime import datetime
 from importlib.resources import files
 
 from jinja2 import Environment, select_autoescape
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from medocr.prefect_runs import FlowRuns
 from medocr.records import AuditEvent, utcnow
@@ -194,7 +194,7 @@ def events_between(
     query = (
         select(AuditEvent)
         .where(AuditEvent.at >= start, AuditEvent.at < end)
-        .order_by(AuditEvent.seq)  # type: ignore[arg-type]
+        .order_by(col(AuditEvent.seq))
     )
     with Session(runtime.engine) as session:
         return list(session.exec(query))

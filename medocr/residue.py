@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from medocr.records import Artifact, DataKey, Zone
 from medocr.runtime import Runtime
@@ -80,7 +80,7 @@ def _live_folder_copies(runtime: Runtime) -> frozenset[Path]:
     """Files that are themselves live artifacts: never a copy of something else."""
     query = select(Artifact.location).where(
         Artifact.backend == "folder",
-        Artifact.destroyed_at.is_(None),  # type: ignore[union-attr]
+        col(Artifact.destroyed_at).is_(None),
     )
     with Session(runtime.engine) as session:
         return frozenset(Path(location).resolve() for location in session.exec(query))
@@ -129,7 +129,7 @@ def live_identity_rows(runtime: Runtime, document_id: str) -> int:
     query = select(Artifact.id).where(
         Artifact.document_id == document_id,
         Artifact.zone == Zone.IDENTITY,
-        Artifact.destroyed_at.is_(None),  # type: ignore[union-attr]
+        col(Artifact.destroyed_at).is_(None),
     )
     with Session(runtime.engine) as session:
         return len(session.exec(query).all())

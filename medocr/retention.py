@@ -17,7 +17,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from medocr.audit import AuditChain
 from medocr.errors import STG_HOLD_INVALID, ConfigurationError, StageError
@@ -54,7 +54,9 @@ class RetentionPolicy:
         try:
             parsed = _PolicyFile.model_validate(yaml.safe_load(path.read_text()))
         except (OSError, ValueError) as exc:
-            raise ConfigurationError(f"retention policy {path.name} is invalid: {exc}")
+            raise ConfigurationError(
+                f"retention policy {path.name} is invalid: {exc}"
+            ) from None
         return cls(
             version=parsed.version,
             zone_days={zone: d.days for zone, d in parsed.zones.items()},
@@ -112,7 +114,7 @@ def active_hold(engine: Engine, document_id: str) -> Hold | None:
     """The hold currently keeping ``document_id``, if any."""
     query = select(Hold).where(
         Hold.document_id == document_id,
-        Hold.released_at.is_(None),  # type: ignore[union-attr]
+        col(Hold.released_at).is_(None),
     )
     with Session(engine) as session:
         return session.exec(query).first()
@@ -120,7 +122,7 @@ def active_hold(engine: Engine, document_id: str) -> Hold | None:
 
 def held_document_ids(engine: Engine) -> frozenset[str]:
     """Every document under an active legal hold."""
-    query = select(Hold.document_id).where(Hold.released_at.is_(None))  # type: ignore[union-attr]
+    query = select(Hold.document_id).where(col(Hold.released_at).is_(None))
     with Session(engine) as session:
         return frozenset(session.exec(query).all())
 

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from medocr.errors import VLT_COPY_REMAINS, VaultError
 from medocr.proofs import (
@@ -122,13 +122,13 @@ class SweepReport:
 def plan_sweep(runtime: Runtime, now: datetime) -> SweepPlan:
     """What a sweep at ``now`` would do; reads only, so it serves as the dry run."""
     due = _select(
-        runtime, Artifact.destroyed_at.is_(None), Artifact.retain_until <= now
-    )  # type: ignore[union-attr]
+        runtime, col(Artifact.destroyed_at).is_(None), col(Artifact.retain_until) <= now
+    )
     held = held_document_ids(runtime.engine)
     documents = _documents(runtime, {artifact.document_id for artifact in due})
     items = [_decide(runtime, a, documents, held, now) for a in due]
     proved = verified_artifact_ids(runtime)
-    destroyed = _select(runtime, Artifact.destroyed_at.is_not(None))  # type: ignore[union-attr]
+    destroyed = _select(runtime, col(Artifact.destroyed_at).is_not(None))
     items += [
         _item(artifact, aware(artifact.retain_until), "prove")
         for artifact in destroyed
@@ -192,7 +192,7 @@ def sweep_retention(runtime: Runtime, now: datetime) -> SweepReport:
         for i, e in zip(plan.of("destroy"), evidence.values(), strict=True)
     ]
     proofs += [
-        prove_absence(runtime, context, item.artifact_id, check="retry")
+        prove_absence(runtime, context, item.artifact_id, check="earlier")
         for item in plan.of("prove")
     ]
     proofs += _recheck(runtime, context, proved_before)
@@ -216,7 +216,7 @@ def _recheck(
 ) -> list[Proof]:
     """Look again for copies of artifacts proved gone earlier; record only finds."""
     proofs = []
-    for artifact in _select(runtime, Artifact.id.in_(proved)):  # type: ignore[attr-defined]
+    for artifact in _select(runtime, col(Artifact.id).in_(proved)):
         gone = artifact.document_id in context.gone_documents
         if find_copies(runtime, context.index, artifact, document_gone=gone):
             proofs.append(prove_absence(runtime, context, artifact.id, check="recheck"))
@@ -228,7 +228,7 @@ def _close_documents(
 ) -> tuple[str, ...]:
     """Mark documents destroyed once every artifact of theirs is proved gone."""
     closed = []
-    artifacts = _select(runtime, Artifact.document_id.in_(gone))  # type: ignore[attr-defined]
+    artifacts = _select(runtime, col(Artifact.document_id).in_(gone))
     unproved = {a.document_id for a in artifacts if a.id not in verified}
     with Session(runtime.engine) as session:
         for document_id in sorted(gone - unproved):
@@ -260,5 +260,5 @@ def _select(runtime: Runtime, *conditions: object) -> list[Artifact]:
 
 def _documents(runtime: Runtime, ids: set[str]) -> dict[str, Document]:
     with Session(runtime.engine) as session:
-        rows = session.exec(select(Document).where(Document.id.in_(ids)))  # type: ignore[attr-defined]
+        rows = session.exec(select(Document).where(col(Document.id).in_(ids)))
         return {document.id: document for document in rows}

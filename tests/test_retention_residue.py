@@ -109,7 +109,7 @@ def test_rerun_after_a_crash_before_the_proofs_finishes_without_repeats(
     for _ in range(2):
         sweep_retention(rt, days(4000)).raise_for_residue()
     for artifact in done.artifacts.values():
-        assert [p.detail["check"] for p in proofs_of(rt, artifact.id)] == ["retry"]
+        assert [p.detail["check"] for p in proofs_of(rt, artifact.id)] == ["earlier"]
     assert len(events(rt, "document.destroyed")) == 1
     assert document_status(rt, done.document_id) == DocumentStatus.DESTROYED
 

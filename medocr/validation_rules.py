@@ -16,6 +16,8 @@ from medocr.document_lexicon import LANGUAGES, RECORD_TYPES
 from medocr.icd10 import code_regex
 
 UNKNOWN_TYPE = "unknown"
+# The suite every record meets; each known record type adds a suite of its own.
+COMMON_SUITE = "common"
 ALL_RECORD_TYPES = (*RECORD_TYPES, UNKNOWN_TYPE)
 SIGNATURE_LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
 EARLIEST_DOCUMENT_DATE = "1990-01-01"
@@ -40,6 +42,7 @@ class Rule:
     id: str
     expectation: str
     kwargs: Mapping[str, Any] = field(default_factory=dict)
+    only_record_type: str | None = None
 
     @property
     def column(self) -> str:
@@ -64,9 +67,11 @@ def icd10_list_regex() -> str:
 
 
 def rules_for(
-    record_type: str, fields: tuple[str, ...], thresholds: Thresholds
+    suite: str, fields: tuple[str, ...], thresholds: Thresholds
 ) -> tuple[Rule, ...]:
-    """The rules a record of ``record_type`` must satisfy."""
+    """The rules of one suite: ``common`` for every record, else a record type's."""
+    if suite != COMMON_SUITE:
+        return tuple(_type_rules(suite))
     required = [name for name in fields if name != "document_date"]
     rules = [
         Rule(
@@ -79,9 +84,14 @@ def rules_for(
         Rule(f"{name}.required", "ExpectColumnValuesToNotBeNull", {"column": name})
         for name in required
     ]
-    rules += _format_rules() + _range_rules(thresholds)
-    rules += _type_rules(record_type)
-    return tuple(rules)
+    rules.append(
+        Rule(
+            "record_type.known",
+            "ExpectColumnValuesToNotBeInSet",
+            {"column": "record_type", "value_set": [UNKNOWN_TYPE]},
+        )
+    )
+    return tuple(rules + _format_rules() + _range_rules(thresholds))
 
 
 def _format_rules() -> list[Rule]:
@@ -158,19 +168,15 @@ def _range_rules(thresholds: Thresholds) -> list[Rule]:
 
 
 def _type_rules(record_type: str) -> list[Rule]:
+    """Rules for one record type, limited to its rows."""
     if record_type not in RECORD_TYPES:
-        return [
-            Rule(
-                "record_type.known",
-                "ExpectColumnValuesToNotBeInSet",
-                {"column": "record_type", "value_set": [UNKNOWN_TYPE]},
-            )
-        ]
+        return []
     rules = [
         Rule(
             "document_date.required",
             "ExpectColumnValuesToNotBeNull",
             {"column": "document_date"},
+            only_record_type=record_type,
         )
     ]
     if record_type == "discharge_summary":
@@ -179,6 +185,7 @@ def _type_rules(record_type: str) -> list[Rule]:
                 "icd10_codes.present",
                 "ExpectColumnValueLengthsToBeBetween",
                 {"column": "icd10_codes", "min_value": 3},
+                only_record_type=record_type,
             )
         )
     return rules

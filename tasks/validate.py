@@ -1,7 +1,8 @@
 """Validate stage: Great Expectations suites per record type over a batch of records.
 
-A batch becomes one pandas DataFrame (a row per record) and each record-type group is
-validated by its suite in one run, with ``BOOLEAN_ONLY`` results so that no value is
+A batch becomes one pandas DataFrame (a row per record). The common suite runs over
+all of it, then each record type present runs its own small suite, whose rules carry
+a row condition on ``record_type``; results are ``BOOLEAN_ONLY`` so that no value is
 ever copied into a result. An expectation that fails on a group is then run on
 halves of it until the failing rows are found, so a report names rule and column
 per record without GX ever returning a row or a value. GX is imported on first use
@@ -19,10 +20,12 @@ from functools import lru_cache
 from typing import Any
 
 from medocr.contracts import load_contract
+from medocr.document_lexicon import RECORD_TYPES
 from medocr.settings import Settings, get_settings
 from medocr.validation_rules import (
     ALL_RECORD_TYPES,
     CODE_SEPARATOR,
+    COMMON_SUITE,
     DATE_COLUMN,
     UNKNOWN_TYPE,
     Rule,
@@ -79,11 +82,12 @@ def validate_records(
     """Validate a batch; the reports come back in the order of ``records``."""
     thresholds = _thresholds(settings or get_settings())
     failures: dict[int, list[FailedRule]] = {index: [] for index in range(len(records))}
-    for (record_type, _columns), indices in _groups(records).items():
+    for indices in _groups(records):
         frame = _frame([records[index] for index in indices], indices)
-        for failed, rows in _failing_rows(frame, record_type, thresholds):
-            for row in rows:
-                failures[row].append(failed)
+        for suite in (COMMON_SUITE, *_types_present(frame)):
+            for failed, rows in _failing_rows(frame, suite, thresholds):
+                for row in rows:
+                    failures[row].append(failed)
     reports = [
         ValidationReport(_suite_type(record), not failures[i], tuple(failures[i]))
         for i, record in enumerate(records)
@@ -109,15 +113,19 @@ def _suite_type(record: Mapping[str, Any]) -> str:
     return record_type if record_type in ALL_RECORD_TYPES else UNKNOWN_TYPE
 
 
-def _groups(
-    records: Sequence[Mapping[str, Any]],
-) -> dict[tuple[str, tuple[str, ...]], list[int]]:
-    """Records with the same suite and the same columns share one DataFrame."""
-    groups: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+def _types_present(frame: Any) -> list[str]:
+    """The known record types in the frame, each with a suite of its own."""
+    if "record_type" not in frame.columns:
+        return []
+    return [kind for kind in RECORD_TYPES if (frame["record_type"] == kind).any()]
+
+
+def _groups(records: Sequence[Mapping[str, Any]]) -> list[list[int]]:
+    """Records with the same fields share one DataFrame (normally: the whole batch)."""
+    groups: dict[tuple[str, ...], list[int]] = {}
     for index, record in enumerate(records):
-        key = (_suite_type(record), tuple(sorted(str(name) for name in record)))
-        groups.setdefault(key, []).append(index)
-    return groups
+        groups.setdefault(tuple(sorted(map(str, record))), []).append(index)
+    return list(groups.values())
 
 
 def _frame(records: Sequence[Mapping[str, Any]], index: Sequence[int]) -> Any:
@@ -150,10 +158,10 @@ def _cell(key: object, value: Any) -> Any:
 
 
 def _failing_rows(
-    frame: Any, record_type: str, thresholds: Thresholds
+    frame: Any, suite_name: str, thresholds: Thresholds
 ) -> list[tuple[FailedRule, list[int]]]:
-    """Each broken rule of the group with the rows (record indices) that break it."""
-    suite, expectations = _suite(record_type, thresholds)
+    """Each broken rule of one suite with the rows (record indices) that break it."""
+    suite, expectations = _suite(suite_name, thresholds)
     result = _validate(frame, suite, RESULT_FORMAT)
     broken = []
     for outcome in result.results:
@@ -218,22 +226,29 @@ def _engine() -> Any:
 
 @lru_cache(maxsize=32)
 def _suite(
-    record_type: str, thresholds: Thresholds
+    name: str, thresholds: Thresholds
 ) -> tuple[Any, dict[str, tuple[Rule, Any]]]:
-    """The GX suite of one record type for one day's thresholds, built once."""
+    """One GX suite (common or a record type's) for one day's thresholds, built once."""
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
     fields = load_contract().field_names
     expectations = {
-        rule.id: (
-            rule,
-            getattr(gxe, rule.expectation)(**rule.kwargs, meta={"rule": rule.id}),
-        )
-        for rule in rules_for(record_type, fields, thresholds)
+        rule.id: (rule, getattr(gxe, rule.expectation)(**_arguments(rule)))
+        for rule in rules_for(name, fields, thresholds)
     }
     suite = gx.ExpectationSuite(
-        name=f"handoff-{record_type}",
+        name=f"handoff-{name}",
         expectations=[expectation for _, expectation in expectations.values()],
     )
     return suite, expectations
+
+
+def _arguments(rule: Rule) -> dict[str, Any]:
+    """The expectation's arguments, its rule id, and a row condition for a type rule."""
+    from great_expectations.expectations.row_conditions import Column
+
+    arguments = {**rule.kwargs, "meta": {"rule": rule.id}}
+    if rule.only_record_type is not None:
+        arguments["row_condition"] = Column("record_type") == rule.only_record_type
+    return arguments

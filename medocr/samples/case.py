@@ -26,7 +26,7 @@ from medocr.samples.icd10 import (
     DocType,
 )
 from medocr.samples.labs import LabResult, lab_panel
-from medocr.samples.languages import Language
+from medocr.samples.languages import FAKER_LOCALES, Language
 from medocr.samples.phrasebook import Phrasebook, phrasebook
 
 
@@ -73,13 +73,13 @@ def make_case(doc_type: DocType, language: Language, seed: int) -> Case:
     """Draw a consistent case for one document from ``seed``."""
     rng = random.Random(seed)
     book = phrasebook(language)
-    faker = seeded_faker(language, seed)
+    faker = seeded_faker(FAKER_LOCALES[language], seed)
     main = DIAGNOSES[rng.choice(MAIN_DIAGNOSES[doc_type])]
     others = [c for c in COMORBIDITIES if c != main.code]
     secondary = tuple(DIAGNOSES[c] for c in rng.sample(others, rng.randint(0, 2)))
     document_date = date(2025, 1, 6) + timedelta(days=rng.randint(0, 520))
     discharged = document_date - timedelta(days=rng.randint(0, 3))
-    patient = make_patient(book, faker, rng)
+    patient = make_patient(book, seed, rng)
     gp, specialist, cosigner = (make_clinician(book, faker, rng) for _ in range(3))
     sender, recipient = _facilities(doc_type, book, main, (gp, specialist), faker, rng)
     return Case(

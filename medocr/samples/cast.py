@@ -11,8 +11,14 @@ from functools import lru_cache
 
 from faker import Faker
 
-from medocr.samples.identifiers import Identifier, PersonKey, national_identifier
-from medocr.samples.languages import FAKER_LOCALES, Language
+from medocr.samples.identifiers import (
+    HOME_SCHEMES,
+    NEIGHBOURS,
+    Identifier,
+    PersonKey,
+    national_identifier,
+)
+from medocr.samples.languages import FAKER_LOCALES, Language, derive_seed
 from medocr.samples.phrasebook import Phrasebook, fill
 
 _TLD = {
@@ -83,19 +89,27 @@ class Facility:
 
 
 @lru_cache(maxsize=16)
-def _faker(language: Language) -> Faker:
-    return Faker(FAKER_LOCALES[language])
+def _faker(locale: str) -> Faker:
+    return Faker(locale)
 
 
-def seeded_faker(language: Language, seed: int) -> Faker:
-    """The language's Faker, reseeded so the same seed gives the same people."""
-    faker = _faker(language)
+def seeded_faker(locale: str, seed: int) -> Faker:
+    """Faker for a locale, reseeded so the same seed gives the same people."""
+    faker = _faker(locale)
     faker.seed_instance(seed)
     return faker
 
 
-def make_patient(book: Phrasebook, faker: Faker, rng: random.Random) -> Patient:
-    """A patient with a birth date, address, contacts, bank account and identifiers."""
+def make_patient(book: Phrasebook, seed: int, rng: random.Random) -> Patient:
+    """A patient with a birth date, address, contacts, bank account and identifier.
+
+    One patient in five of a language spoken next door (German, Dutch) lives in
+    Austria or Belgium and carries that country's number.
+    """
+    locale, scheme = FAKER_LOCALES[book.language], HOME_SCHEMES[book.language]
+    if book.language in NEIGHBOURS and rng.random() < 0.2:
+        locale, scheme = NEIGHBOURS[book.language]
+    faker = seeded_faker(locale, derive_seed(seed, "patient"))
     female = rng.random() < 0.5
     given = faker.first_name_female() if female else faker.first_name_male()
     family = faker.last_name()
@@ -110,7 +124,7 @@ def make_patient(book: Phrasebook, faker: Faker, rng: random.Random) -> Patient:
         phone=faker.phone_number(),
         email=f"{_ascii(given)}.{_ascii(family)}@{faker.free_email_domain()}",
         iban=_spaced(faker.iban()),
-        identifier=national_identifier(book.language, rng, faker, key),
+        identifier=national_identifier(scheme, rng, faker, key),
         record=faker.numerify(book.words["record_format"]),
     )
 

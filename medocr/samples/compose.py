@@ -38,6 +38,8 @@ class _Writer:
     def __init__(self, case: Case, rng: random.Random) -> None:
         self.case, self.rng = case, rng
         self.fields = _fields(case, rng)
+        words, scheme = case.book.words, case.patient.identifier.scheme
+        self.id_label = words.get(f"id_label.{scheme}", words["insurance_id"])
 
     def say(self, key: str, *, addressee_female: bool = False) -> str:
         return self.case.book.say(
@@ -67,7 +69,7 @@ class _Writer:
         self.fields["addressee"] = to.family
         patient_lines = "\n".join(
             (
-                f"{words['insurance_id']}: {case.patient.identifier.value}",
+                f"{self.id_label}: {case.patient.identifier.value}",
                 f"{words['address']}: {self.fields['address']}",
                 f"{words['phone']}: {case.patient.phone}",
             )
@@ -93,7 +95,7 @@ class _Writer:
         self.fields["addressee"] = case.gp.family
         record = (
             f"{words['record']} {case.patient.record} · "
-            f"{words['insurance_id']}: {case.patient.identifier.value}"
+            f"{self.id_label}: {case.patient.identifier.value}"
         )
         return [
             *letterhead(case, case.sender),
@@ -151,7 +153,7 @@ class _Writer:
                 f"{self.say('patient')}: {p.name}",
                 f"{words['birth_date']}: {self.fields['born']}",
                 f"{words['sex']}: {self.say('sex_value')}",
-                f"{words['insurance_id']}: {p.identifier.value}",
+                f"{self.id_label}: {p.identifier.value}",
             )
         )
         right = "\n".join(
@@ -208,7 +210,7 @@ class _Writer:
             (words["address"], self.fields["address"]),
             (words["phone"], p.phone),
             (words["email"], p.email),
-            (words["insurance_id"], p.identifier.value),
+            (self.id_label, p.identifier.value),
             (words["record"], p.record),
         )
         return [

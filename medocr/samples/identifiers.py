@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from faker import Faker
+from stdnum.at import vnr
+from stdnum.be import nn
 from stdnum.es import dni
 from stdnum.fr import nir
 from stdnum.gb import nhs
@@ -49,27 +51,46 @@ def is_valid_kvnr(value: str) -> bool:
     return value[0].isascii() and kvnr_check_digit(value[:9]) == value[9]
 
 
+HOME_SCHEMES: dict[Language, str] = {
+    "de": "de.kvnr",
+    "fr": "fr.nir",
+    "it": "it.codicefiscale",
+    "es": "es.dni",
+    "nl": "nl.bsn",
+    "pl": "pl.pesel",
+    "en": "gb.nhs",
+}
+# Patients from a neighbouring country that writes the same language: Faker locale
+# for their address and the identifier they carry.
+NEIGHBOURS: dict[Language, tuple[str, str]] = {
+    "de": ("de_AT", "at.vnr"),
+    "nl": ("nl_BE", "be.nn"),
+}
+
+
 def national_identifier(
-    language: Language, rng: random.Random, faker: Faker, person: PersonKey
+    scheme: str, rng: random.Random, faker: Faker, person: PersonKey
 ) -> Identifier:
-    """The identifier a patient of this language's country carries in letters."""
-    if language == "de":
+    """A valid identifier of ``scheme`` for ``person``, as letters print it."""
+    if scheme == "de.kvnr":
         body = rng.choice(string.ascii_uppercase) + _digits(rng, 8)
-        return Identifier("de.kvnr", body + kvnr_check_digit(body))
-    if language == "fr":
-        return Identifier("fr.nir", _nir(rng, person))
-    if language == "it":
-        return Identifier("it.codicefiscale", _codice_fiscale(rng, person))
-    if language == "es":
+        return Identifier(scheme, body + kvnr_check_digit(body))
+    if scheme == "es.dni":
         number = _digits(rng, 8)
-        return Identifier("es.dni", number + dni.calc_check_digit(number))
-    if language == "nl":
-        return Identifier("nl.bsn", _bsn(rng))
-    if language == "pl":
+        return Identifier(scheme, number + dni.calc_check_digit(number))
+    if scheme == "pl.pesel":
         sex = "F" if person.female else "M"
         born = datetime.combine(person.born, time())
-        return Identifier("pl.pesel", faker.pesel(date_of_birth=born, sex=sex))
-    return Identifier("gb.nhs", _nhs(rng))
+        return Identifier(scheme, faker.pesel(date_of_birth=born, sex=sex))
+    makers = {
+        "fr.nir": _nir,
+        "it.codicefiscale": _codice_fiscale,
+        "nl.bsn": lambda r, _: _bsn(r),
+        "gb.nhs": lambda r, _: _nhs(r),
+        "at.vnr": _vnr,
+        "be.nn": _belgian_number,
+    }
+    return Identifier(scheme, makers[scheme](rng, person))
 
 
 @dataclass(frozen=True)
@@ -138,3 +159,20 @@ def _nhs(rng: random.Random) -> str:
         check = (11 - sum(int(d) * (10 - i) for i, d in enumerate(body)) % 11) % 11
         if check < 10:
             return nhs.format(body + str(check))
+
+
+def _vnr(rng: random.Random, person: PersonKey) -> str:
+    """Austrian social insurance number: serial, check digit, birth date DDMMYY."""
+    while True:
+        number = f"{rng.randint(100, 999)}0{person.born.strftime('%d%m%y')}"
+        check = int(vnr.calc_check_digit(number))
+        if check < 10:
+            return f"{number[:3]}{check} {number[4:]}"
+
+
+def _belgian_number(rng: random.Random, person: PersonKey) -> str:
+    """Belgian national number: YYMMDD, a counter (even for women), 97-complement."""
+    counter = rng.randrange(2 if person.female else 1, 998, 2)
+    body = f"{person.born.strftime('%y%m%d')}{counter:03d}"
+    century = "2" if person.born.year >= 2000 else ""
+    return nn.format(f"{body}{97 - int(century + body) % 97:02d}")

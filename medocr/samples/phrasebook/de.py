@@ -33,6 +33,7 @@ PHRASEBOOK = Phrasebook(
         "birth_date": "Geburtsdatum",
         "address": "Anschrift",
         "phone": "Telefon",
+        "id_label.at.vnr": "SV-Nummer",
         "insurance_id": "Versichertennummer",
         "record": "Fall-Nr.",
         "record_format": "2026######",

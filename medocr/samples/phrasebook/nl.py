@@ -33,6 +33,7 @@ PHRASEBOOK = Phrasebook(
         "birth_date": "Geboortedatum",
         "address": "Adres",
         "phone": "Telefoon",
+        "id_label.be.nn": "Rijksregisternummer",
         "insurance_id": "BSN",
         "record": "Patiëntnummer",
         "record_format": "#######",

@@ -76,6 +76,8 @@ class VaultSettings(_Section):
     s3_bucket: str = "medocr-vault"
     s3_access_key: str | None = None
     s3_secret_key: str | None = None
+    # (zone, access key, secret key): a credential scoped to that zone's bucket only.
+    s3_zone_credentials: tuple[tuple[str, str, str], ...] = ()
 
 
 class KeySettings(_Section):

@@ -1,12 +1,14 @@
 """S3-compatible object storage for the vault, one bucket per zone, in a declared region.
 
 Each zone (raw, text, identity, signed, handoff, quarantine) is its own bucket,
-``<vault.s3_bucket>-<zone>``, reached through its own ``ZoneBucket`` accessor, so a
-bucket policy or credential can be scoped to one zone and an accessor for one zone
-cannot name an object of another. Before any connection is opened the declared
-region must be allowed and the endpoint's host must be in
-``residency.allowed_hosts``; credentials come from the settings only (the instance
-metadata service is never asked).
+``<vault.s3_bucket>-<zone>``, reached through its own ``ZoneBucket`` accessor, which
+can name objects of its zone only; with ``vault.s3_zone_credentials`` a zone's
+accessor also signs with a credential the store limits to that zone's bucket. The
+main credential creates missing buckets and serves zones without their own.
+
+Before any connection is opened the declared region must be allowed and the
+endpoint's host must be in ``residency.allowed_hosts``; credentials come from the
+settings only (the instance metadata service is never asked).
 """
 
 from __future__ import annotations
@@ -78,20 +80,21 @@ class ZoneBucket:
                 for entry in page.get("Contents", []):
                     yield str(entry["Key"])
 
-    def ensure(self, region: str) -> None:
-        """Create the bucket in ``region`` if missing; refuse one reported elsewhere."""
+    def ensure(self, region: str, creator: Any) -> None:
+        """Create the bucket in ``region`` if missing (with ``creator``'s credential);
+        refuse one reported elsewhere."""
         with _translated(f"open zone {self.zone}"):
             try:
                 self.client.head_bucket(Bucket=self.bucket)
             except ClientError as exc:
                 if _code(exc) not in _MISSING:
                     raise
-                self.client.create_bucket(
+                creator.create_bucket(
                     Bucket=self.bucket,
                     CreateBucketConfiguration={"LocationConstraint": region},
                 )
                 log.info("created the bucket of zone %s", self.zone)
-            reported = self.client.get_bucket_location(Bucket=self.bucket)
+            reported = creator.get_bucket_location(Bucket=self.bucket)
         located = reported.get("LocationConstraint")
         if located and located != region:
             raise ResidencyViolation(
@@ -122,25 +125,18 @@ class S3Backend:
             raise ConfigurationError(
                 "the s3 vault needs vault.s3_access_key and vault.s3_secret_key"
             )
-        client = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            aws_access_key_id=vault.s3_access_key,
-            aws_secret_access_key=vault.s3_secret_key,
-            config=Config(
-                region_name=vault.region,
-                s3={"addressing_style": "path"},
-                retries={"max_attempts": 3, "mode": "standard"},
-                connect_timeout=5,
-                read_timeout=30,
-            ),
+        default = _client(
+            endpoint, vault.region, vault.s3_access_key, vault.s3_secret_key
         )
+        scoped = _zone_clients(settings, endpoint)
         zones = {
-            z.value: ZoneBucket(client, f"{vault.s3_bucket}-{z.value}", z.value)
+            z.value: ZoneBucket(
+                scoped.get(z.value, default), f"{vault.s3_bucket}-{z.value}", z.value
+            )
             for z in Zone
         }
         for zone in zones.values():
-            zone.ensure(vault.region)
+            zone.ensure(vault.region, creator=default)
         return cls(zones, vault.region)
 
     def zone(self, zone: str) -> ZoneBucket:
@@ -178,6 +174,35 @@ class S3Backend:
         if not key or "/" in key:
             raise VaultError("object names are <zone>/<id>", code=VLT_BACKEND)
         return zone, key
+
+
+def _client(endpoint: str, region: str, access_key: str, secret_key: str) -> Any:
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id=access_key,
+        aws_secret_access_key=secret_key,
+        config=Config(
+            region_name=region,
+            s3={"addressing_style": "path"},
+            retries={"max_attempts": 3, "mode": "standard"},
+            connect_timeout=5,
+            read_timeout=30,
+        ),
+    )
+
+
+def _zone_clients(settings: Settings, endpoint: str) -> dict[str, Any]:
+    """Clients for zones that have a credential of their own."""
+    zones = {z.value for z in Zone}
+    clients = {}
+    for zone, access_key, secret_key in settings.vault.s3_zone_credentials:
+        if zone not in zones:
+            raise ConfigurationError(
+                f"vault.s3_zone_credentials names no zone {zone!r}"
+            )
+        clients[zone] = _client(endpoint, settings.vault.region, access_key, secret_key)
+    return clients
 
 
 def check_host(endpoint: str, settings: Settings) -> None:

@@ -36,6 +36,10 @@ HSM_SPARE_TOKEN = "medocr-vault-spare"
 HSM_PIN = "1234"
 S3_ACCESS_KEY = "medocr-test"
 S3_SECRET_KEY = "medocr-test-secret"
+# A credential the server limits to one zone's bucket: <ZONE_SCOPED_PREFIX>-identity.
+ZONE_SCOPED_PREFIX = "medocr-scoped"
+ZONE_ACCESS_KEY = "medocr-identity-zone"
+ZONE_SECRET_KEY = "medocr-identity-zone-secret"
 
 
 def shared_service(
@@ -250,6 +254,9 @@ def seaweedfs_server(root: Path, startup_seconds: float = 40.0) -> Iterator[Seaw
         f"-s3.config={config}",
         *(f"-{name}.port={port}" for name, port in ports.items()),
         *(f"-{n}.port.grpc={port}" for n, port in grpc_ports.items()),
+        # Side listeners with fixed default ports would collide with other servers.
+        f"-s3.port.iceberg={free_port()}",
+        f"-s3.port.lance={free_port()}",
         f"-filer.localSocket={root / 'filer.sock'}",
         f"-s3.localSocket={root / 's3.sock'}",
     ]
@@ -270,12 +277,18 @@ def seaweedfs_server(root: Path, startup_seconds: float = 40.0) -> Iterator[Seaw
 def _s3_identities() -> str:
     import json
 
-    identity = {
+    main = {
         "name": "medocr",
         "credentials": [{"accessKey": S3_ACCESS_KEY, "secretKey": S3_SECRET_KEY}],
         "actions": ["Admin", "Read", "Write", "List", "Tagging"],
     }
-    return json.dumps({"identities": [identity]})
+    bucket = f"{ZONE_SCOPED_PREFIX}-identity"
+    identity_zone = {
+        "name": "medocr-identity-zone",
+        "credentials": [{"accessKey": ZONE_ACCESS_KEY, "secretKey": ZONE_SECRET_KEY}],
+        "actions": [f"Read:{bucket}", f"Write:{bucket}", f"List:{bucket}"],
+    }
+    return json.dumps({"identities": [main, identity_zone]})
 
 
 def _wait_for_s3(endpoint: str, process: subprocess.Popen[bytes], limit: float) -> None:

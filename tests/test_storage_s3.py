@@ -10,7 +10,8 @@ import boto3
 import pytest
 import services
 from botocore.config import Config
-from services import SeaweedFs
+from botocore.exceptions import ClientError
+from services import ZONE_ACCESS_KEY, ZONE_SCOPED_PREFIX, ZONE_SECRET_KEY, SeaweedFs
 from sqlmodel import Session, select
 
 from medocr.errors import VLT_NOT_FOUND, ResidencyViolation, VaultError
@@ -76,6 +77,23 @@ def test_a_zone_accessor_reaches_only_its_own_zone(
     with pytest.raises(VaultError) as info:
         backend.zone("identity").get(raw.id)
     assert info.value.code == VLT_NOT_FOUND
+
+
+def test_a_zone_credential_opens_its_own_bucket_and_no_other(
+    tmp_path: Path, seaweedfs: SeaweedFs
+) -> None:
+    vault = {
+        **seaweedfs.vault_settings(ZONE_SCOPED_PREFIX),
+        "s3_zone_credentials": (("identity", ZONE_ACCESS_KEY, ZONE_SECRET_KEY),),
+    }
+    rt = build_runtime(Settings(home=tmp_path, vault=vault))
+    ident = rt.vault.put("doc_1", "identity", "map", b"{}", retain_until=utcnow())
+    raw = rt.vault.put("doc_1", "raw", "original", b"x", retain_until=utcnow())
+    assert rt.vault.read(ident) == b"{}" and rt.vault.read(raw) == b"x"
+    identity_zone = rt.vault.backend.zone("identity")
+    with pytest.raises(ClientError) as denied:
+        identity_zone.client.get_object(Bucket=f"{ZONE_SCOPED_PREFIX}-raw", Key=raw.id)
+    assert denied.value.response["Error"]["Code"] == "AccessDenied"
 
 
 def test_crash_between_object_write_and_record_leaves_no_orphan(

@@ -110,14 +110,17 @@ def _require_reference(label: str, value: str) -> None:
         )
 
 
+def _active(session: Session, document_id: str) -> Hold | None:
+    query = select(Hold).where(
+        Hold.document_id == document_id, col(Hold.released_at).is_(None)
+    )
+    return session.exec(query).first()
+
+
 def active_hold(engine: Engine, document_id: str) -> Hold | None:
     """The hold currently keeping ``document_id``, if any."""
-    query = select(Hold).where(
-        Hold.document_id == document_id,
-        col(Hold.released_at).is_(None),
-    )
     with Session(engine) as session:
-        return session.exec(query).first()
+        return _active(session, document_id)
 
 
 def held_document_ids(engine: Engine) -> frozenset[str]:
@@ -138,17 +141,13 @@ def place_hold(
 ) -> Hold:
     """Keep every copy of a document until released; a second call returns the first.
 
+    The hold and its audit event are committed together, or neither is.
+
     Raises:
         StageError: unknown document, or an actor or reason that is not a reference.
     """
     _require_reference("actor", actor)
     _require_reference("reason", reason)
-    with Session(engine) as session:
-        if session.get(Document, document_id) is None:
-            raise StageError(f"unknown document {document_id}", code=STG_HOLD_INVALID)
-    existing = active_hold(engine, document_id)
-    if existing is not None:
-        return existing
     hold = Hold(
         id=new_id("hold"),
         document_id=document_id,
@@ -156,17 +155,27 @@ def place_hold(
         reason=reason,
         set_at=now or utcnow(),
     )
+    detail = {"hold_id": hold.id, "reason": reason}
     with Session(engine) as session:
+        audit.append(
+            "hold.set",
+            document_id=document_id,
+            actor=actor,
+            detail=detail,
+            session=session,
+        )
+        if session.get(Document, document_id) is None:
+            session.rollback()
+            raise StageError(f"unknown document {document_id}", code=STG_HOLD_INVALID)
+        existing = _active(session, document_id)
+        if existing is not None:
+            session.expunge(existing)
+            session.rollback()
+            return existing
         session.add(hold)
         session.commit()
         session.refresh(hold)
         session.expunge(hold)
-    audit.append(
-        "hold.set",
-        document_id=document_id,
-        actor=actor,
-        detail={"hold_id": hold.id, "reason": reason},
-    )
     return hold
 
 
@@ -178,24 +187,28 @@ def release_hold(
     actor: str,
     now: datetime | None = None,
 ) -> Hold | None:
-    """Release the active hold on a document; None when there was none."""
+    """Release the active hold on a document, with its audit event; None if none."""
     _require_reference("actor", actor)
     existing = active_hold(engine, document_id)
     if existing is None:
         return None
+    detail = {"hold_id": existing.id, "reason": existing.reason}
     with Session(engine) as session:
-        hold = session.get(Hold, existing.id)
-        assert hold is not None
+        audit.append(
+            "hold.released",
+            document_id=document_id,
+            actor=actor,
+            detail=detail,
+            session=session,
+        )
+        hold = _active(session, document_id)
+        if hold is None or hold.id != existing.id:
+            session.rollback()
+            return None
         hold.released_at = now or utcnow()
         hold.released_by = actor
         session.add(hold)
         session.commit()
         session.refresh(hold)
         session.expunge(hold)
-    audit.append(
-        "hold.released",
-        document_id=document_id,
-        actor=actor,
-        detail={"hold_id": hold.id, "reason": hold.reason},
-    )
     return hold

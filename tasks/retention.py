@@ -227,22 +227,31 @@ def _close_documents(
     runtime: Runtime, gone: frozenset[str], verified: frozenset[str]
 ) -> tuple[str, ...]:
     """Mark documents destroyed once every artifact of theirs is proved gone."""
-    closed = []
     artifacts = _select(runtime, col(Artifact.document_id).in_(gone))
     unproved = {a.document_id for a in artifacts if a.id not in verified}
+    closed = tuple(
+        document_id
+        for document_id in sorted(gone - unproved)
+        if _close(runtime, document_id)
+    )
+    return closed
+
+
+def _close(runtime: Runtime, document_id: str) -> bool:
+    """Set one document destroyed with its audit event, in one transaction, once."""
     with Session(runtime.engine) as session:
-        for document_id in sorted(gone - unproved):
-            document = session.get(Document, document_id)
-            if document is None or document.status == DocumentStatus.DESTROYED:
-                continue
-            document.status = DocumentStatus.DESTROYED
-            document.updated_at = datetime.now(UTC)
-            session.add(document)
-            closed.append(document_id)
+        runtime.audit.append(
+            "document.destroyed", document_id=document_id, session=session
+        )
+        document = session.get(Document, document_id)
+        if document is None or document.status == DocumentStatus.DESTROYED:
+            session.rollback()
+            return False
+        document.status = DocumentStatus.DESTROYED
+        document.updated_at = datetime.now(UTC)
+        session.add(document)
         session.commit()
-    for document_id in closed:
-        runtime.audit.append("document.destroyed", document_id=document_id)
-    return tuple(closed)
+    return True
 
 
 def gone_document_ids(runtime: Runtime) -> frozenset[str]:

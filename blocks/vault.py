@@ -22,6 +22,12 @@ class VaultBackendBlock(Block):
     s3_bucket: str = "medocr-vault"
     s3_access_key: SecretStr | None = None
     s3_secret_key: SecretStr | None = None
+    s3_zone_access_keys: dict[str, str] = Field(
+        default_factory=dict, description="Zone -> access key limited to its bucket."
+    )
+    s3_zone_secret_keys: dict[str, SecretStr] = Field(
+        default_factory=dict, description="Zone -> secret key of that access key."
+    )
 
     def vault_settings(self) -> VaultSettings:
         """The ``vault`` settings section this block describes."""
@@ -32,11 +38,21 @@ class VaultBackendBlock(Block):
             s3_bucket=self.s3_bucket,
             s3_access_key=_reveal(self.s3_access_key),
             s3_secret_key=_reveal(self.s3_secret_key),
+            s3_zone_credentials=tuple(
+                (zone, key, self.s3_zone_secret_keys[zone].get_secret_value())
+                for zone, key in sorted(self.s3_zone_access_keys.items())
+            ),
         )
 
     @classmethod
     def from_settings(cls, section: VaultSettings) -> VaultBackendBlock:
-        return cls(**section.model_dump())
+        values = section.model_dump(exclude={"s3_zone_credentials"})
+        zones = section.s3_zone_credentials
+        return cls(
+            **values,
+            s3_zone_access_keys={zone: key for zone, key, _ in zones},
+            s3_zone_secret_keys={zone: SecretStr(secret) for zone, _, secret in zones},
+        )
 
 
 def _reveal(secret: SecretStr | None) -> str | None:

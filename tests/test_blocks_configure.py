@@ -23,6 +23,7 @@ S3 = {
     "s3_bucket": "clinic-vault",
     "s3_access_key": "AKIA-TEST",
     "s3_secret_key": "s3cr3t",
+    "s3_zone_credentials": (("identity", "AKIA-ID", "id-s3cr3t"),),
 }
 HSM = {
     "provider": "pkcs11",
@@ -79,6 +80,11 @@ def test_secrets_stay_hidden_in_the_block_document() -> None:
     )
     assert "1234" not in str(document.data)
     assert block.key_settings().pkcs11_pin == "1234"
+    vault = VaultBackendBlock.from_settings(Settings(vault=S3).vault)
+    stored = vault._to_block_document(
+        name="test", block_schema_id=uuid4(), block_type_id=uuid4()
+    )
+    assert "s3cr3t" not in str(stored.data)
 
 
 def test_a_vault_block_outside_the_residency_block_refuses_to_start(

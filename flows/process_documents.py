@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 
 from prefect import flow
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from sqlmodel import Session, select
 
 from medocr.egress import guard_flow_process
 from medocr.errors import STG_NOT_READY, StageError
 from medocr.records import Document, DocumentStatus, Signature
+from medocr.review import list_reviews, review_markdown
 from medocr.runtime import get_runtime
 from medocr.settings import get_settings
 from tasks.document_tasks import PIPELINE, ingest_inbox
@@ -38,8 +39,11 @@ def process_documents(inbox: str) -> list[dict[str, object]]:
     # One document after another; each stage is a task that skips finished work.
     rows = [run_document(document_id) for document_id in dict.fromkeys(document_ids)]
 
-    # A content-free summary beside the run in the Prefect UI.
+    # Content-free summaries beside the run in the Prefect UI: documents, review queue.
     create_table_artifact(rows, key="process-documents-summary")
+    create_markdown_artifact(
+        review_markdown(list_reviews(get_runtime())), key="review-queue"
+    )
     unfinished = [r["document"] for r in rows if r["status"] not in FINAL]
     if unfinished:
         raise StageError(

@@ -93,16 +93,16 @@ def sign_step(document_id: str, runtime: Runtime) -> StepResult:
     artifact = runtime.vault.find(document_id, Zone.SIGNED, "pdf")
     if artifact is None:
         rendition = redacted_rendition(document_id, runtime)
-        signed = sign_document(rendition, settings=settings).pdf
+        signed = sign_document(rendition, settings=settings)
         deadline = runtime.retention.deadline(
             Zone.SIGNED, utcnow(), document.record_type
         )
         artifact = runtime.vault.put(
-            document_id, Zone.SIGNED, "pdf", signed, retain_until=deadline
+            document_id, Zone.SIGNED, "pdf", signed.pdf, retain_until=deadline
         )
+        report = signed.report
     else:
-        signed = runtime.vault.read(artifact)
-    report = validate_signature(signed, trust_for(settings))
+        report = validate_signature(runtime.vault.read(artifact), trust_for(settings))
     record_signature(document_id, artifact.id, report, runtime)
     return StepResult(document_id, DocumentStatus.SIGNED)
 

@@ -188,8 +188,8 @@ def sweep_retention(runtime: Runtime, now: datetime) -> SweepReport:
         CopyIndex.scan(runtime), gone_document_ids(runtime), plan.policy_version, now
     )
     proofs = [
-        prove_absence(runtime, context, i.artifact_id, check="destroy", evidence=e)
-        for i, e in zip(plan.of("destroy"), evidence.values(), strict=True)
+        prove_absence(runtime, context, artifact_id, check="destroy", evidence=found)
+        for artifact_id, found in evidence.items()
     ]
     proofs += [
         prove_absence(runtime, context, item.artifact_id, check="earlier")

@@ -62,7 +62,7 @@ def test_recreated_handoff_copy_is_found_by_place_and_by_bytes(tmp_path: Path) -
     handoff = Path(done.artifacts[Zone.HANDOFF].location)
     kept = handoff.read_bytes()
     sweep_retention(rt, days(31)).raise_for_residue()
-    handoff.write_bytes(kept)
+    handoff.write_bytes(b'{"record": "written again by a downstream sync"}')
     assert _failing_sweep(rt, 32) == ("handoff",)
     handoff.unlink()
     rt.settings.tmp_path.mkdir(parents=True)

@@ -1,0 +1,46 @@
+"""``medocr models install`` and ``medocr eval ocr`` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from typer.testing import CliRunner
+
+from medocr.cli.main import app
+from medocr.ocr.specimens import SENTENCES, text_page, wrap
+
+runner = CliRunner()
+
+
+def test_models_install_builds_the_folders_under_medocr_home(medocr_home: Path) -> None:
+    result = runner.invoke(app, ["models", "install", "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["detection"] == "PP-OCRv6_small_det"
+    assert summary["recognition"] == "PP-OCRv6_small_rec"
+    assert (medocr_home / "models" / "PP-OCRv6_small_rec" / "inference.yml").is_file()
+
+
+@pytest.mark.slow
+def test_eval_ocr_scores_a_page_against_the_text_beside_it(
+    medocr_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MEDOCR_OCR__WORKERS", "1")
+    assert runner.invoke(app, ["models", "install"]).exit_code == 0
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    lines = wrap(SENTENCES["pl"] + " " + SENTENCES["fr"], 34, 1300)
+    Image.fromarray(text_page([lines], size=(1500, 500))).save(folder / "brief.png")
+    (folder / "brief.txt").write_text("\n".join(lines), encoding="utf-8")
+    (folder / "unreferenced.png").write_bytes((folder / "brief.png").read_bytes())
+    result = runner.invoke(
+        app, ["eval", "ocr", str(folder), "--no-tesseract", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert [row["document"] for row in report["rows"]] == ["brief.png"]
+    assert report["rows"][0]["medocr_cer"] <= 0.01
+    assert report["summary"]["pages"] == 1

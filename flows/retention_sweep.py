@@ -27,7 +27,13 @@ from medocr.prefect_profile import content_free_errors  # noqa: E402
 from medocr.prefect_runs import read_flow_runs  # noqa: E402
 from medocr.report import build_report, render_markdown  # noqa: E402
 from medocr.runtime import get_runtime  # noqa: E402
-from tasks.retention import SweepPlan, SweepReport, plan_sweep, sweep_retention  # noqa: E402
+from tasks.retention import (  # noqa: E402
+    SweepPlan,
+    SweepReport,
+    as_of,
+    plan_sweep,
+    sweep_retention,
+)
 
 
 @task(name="retention-plan", persist_result=False, cache_policy=NO_CACHE)
@@ -62,7 +68,7 @@ def retention_sweep(
     dry_run: bool = False, now: str | None = None, report_days: int = 1
 ) -> dict[str, int | str]:
     """Destroy and prove (or, on a dry run, list) every copy past its deadline."""
-    moment = datetime.fromisoformat(now) if now else datetime.now(UTC)
+    moment = as_of(now)
 
     # A dry run only lists what would go: ids, zones, deadlines.
     if dry_run:

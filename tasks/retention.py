@@ -33,6 +33,14 @@ from medocr.runtime import Runtime
 log = logging.getLogger(__name__)
 
 
+def as_of(text: str | None) -> datetime:
+    """The sweep's ``now`` from ISO 8601 text (UTC without an offset), or now."""
+    if text is None:
+        return datetime.now(UTC)
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 @dataclass(frozen=True)
 class SweepItem:
     """One artifact the sweep looked at: ``destroy``, ``held``, ``waiting``, ``prove``."""

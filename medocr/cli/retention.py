@@ -20,17 +20,6 @@ def _fail(command: str, exc: MedocrError) -> None:
     raise typer.Exit(1)
 
 
-def _moment(text: str | None) -> datetime:
-    """An ISO 8601 time (UTC when no offset is given), or now."""
-    if text is None:
-        return datetime.now(UTC)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter("use ISO 8601, e.g. 2027-01-31T00:00:00Z") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 @app.command()
 def sweep(
     dry_run: bool = typer.Option(False, "--dry-run", help="List, destroy nothing."),
@@ -38,9 +27,13 @@ def sweep(
     as_json: bool = JsonOption,
 ) -> None:
     """Destroy every copy past its deadline and not on hold, and prove it is gone."""
-    from tasks.retention import plan_sweep, sweep_retention
+    from tasks.retention import as_of, plan_sweep, sweep_retention
 
-    runtime, moment = get_runtime(), _moment(now)
+    try:
+        moment = as_of(now)
+    except ValueError:
+        raise typer.BadParameter("use ISO 8601, e.g. 2027-01-31T00:00:00Z") from None
+    runtime = get_runtime()
     if dry_run:
         plan = plan_sweep(runtime, moment)
         actions = [item.action for item in plan.items]

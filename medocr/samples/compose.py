@@ -20,6 +20,7 @@ from medocr.samples.parts import (
     style,
 )
 from medocr.samples.phrasebook import fill
+from medocr.samples.presentations import presentation
 
 
 def compose(case: Case) -> list[Block]:
@@ -53,6 +54,11 @@ class _Writer:
         template = self.rng.choice(self.case.book.variants[key])
         return fill(template, self.case.patient.female, addressee_female, self.fields)
 
+    def with_presentation(self, key: str) -> str:
+        """A history template followed by how the main diagnosis presented."""
+        sentence = presentation(self.case.main.code, self.case.language)
+        return f"{self.pick(key)} {sentence}".strip()
+
     def body(self, text: str) -> Paragraph:
         return Paragraph(text, style(self.case), 2.5)
 
@@ -84,7 +90,7 @@ class _Writer:
             self.body(self.pick("referral_intro", addressee_female=to.female)),
             heading(case, words["diagnoses"]),
             diagnosis_table(case, case.diagnoses),
-            self.body(self.pick("referral_history")),
+            self.body(self.with_presentation("referral_history")),
             self.body(self.pick("referral_request")),
             self.closing(to.female),
             *signature(case, case.gp, "gp", "gp"),
@@ -108,7 +114,7 @@ class _Writer:
             self.body(self.pick("discharge_intro", addressee_female=case.gp.female)),
             *self._diagnoses_and_medication(),
             heading(case, words["history"]),
-            self.body(self.pick("discharge_history")),
+            self.body(self.with_presentation("discharge_history")),
             heading(case, words["findings"]),
             self.body(self.pick("discharge_findings")),
             heading(case, words["course"]),

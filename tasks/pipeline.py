@@ -9,7 +9,6 @@ after a crash at any point ends in the same state as a clean run.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -21,11 +20,6 @@ from medocr.ocr.types import DocumentText
 from medocr.records import Document, DocumentStatus, Zone, utcnow
 from medocr.runtime import Runtime
 from tasks.ingest import mark_rejected
-
-log = logging.getLogger(__name__)
-
-# Where a document goes next, by status; a step only runs from its own status.
-PASSABLE = {DocumentStatus.APPROVED, DocumentStatus.EXTRACTED}
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,11 @@ def test_render_corpus_spans_hold_every_annotation_of_the_real_corpus(
             ]
             assert len(pages) == 1
     assert checked > 20
+
+
+def test_render_corpus_refuses_a_folder_without_texts(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["samples", "render-corpus", str(tmp_path), str(tmp_path / "out")]
+    )
+    assert result.exit_code != 0
+    assert not (tmp_path / "out" / "manifest.json").exists()

@@ -159,3 +159,14 @@ def _page_count(path: Path) -> int:
             return document.page_count
     with Image.open(path) as image:
         return getattr(image, "n_frames", 1)
+
+
+def test_a_faxed_document_starts_every_page_with_the_fax_header_line() -> None:
+    case = make_case("discharge_summary", "de", 4)
+    pages = lay_out(compose(case), frame(case, faxed=True))
+    total = len(pages)
+    for page in pages:
+        first = page.text.splitlines()[0]
+        assert f"FAX {case.sender.fax}" in first
+        assert first.endswith(f"P.{page.number:02d}/{total:02d}")
+        assert case.patient.name not in first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from PIL import Image
 
 from medocr.ocr.engine import OFFLINE_ENVIRONMENT, PpOcrEngine, load_engine
 from medocr.ocr.metrics import character_error_rate
-from medocr.ocr.models import install_models
+from medocr.ocr.models import install_models, resolve_models
 from medocr.ocr.pages import PageImage
 from medocr.ocr.reader import read_page_image
 from medocr.ocr.specimens import SENTENCES, text_page, wrap
@@ -108,17 +109,11 @@ def test_loading_and_reading_never_opens_a_network_connection(
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    fresh = PpOcrEngine(load_engine(settings) and _folders(settings), threads=1)
+    fresh = PpOcrEngine(resolve_models(settings), threads=1)
     assert fresh.read_page(two_columns[:400])
     assert attempts == []
     for name, value in OFFLINE_ENVIRONMENT.items():
-        assert __import__("os").environ[name] == value
-
-
-def _folders(settings: Settings):  # noqa: ANN202
-    from medocr.ocr.models import resolve_models
-
-    return resolve_models(settings)
+        assert os.environ[name] == value
 
 
 def test_the_engine_is_loaded_once_per_process(settings: Settings) -> None:

@@ -9,6 +9,7 @@ its whole process tree (sampled) are measured from outside.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,7 @@ class BenchResult:
     pages: int
     seconds: float
     pages_per_minute: float
+    cpu_seconds: float
     peak_rss_mb: float
     ok: bool
 
@@ -104,6 +106,8 @@ def _ocrmypdf_command() -> list[str]:
 
 
 def _measure(engine: str, command: list[str], pages: int) -> BenchResult:
+    """Wall time, CPU time of the reaped process tree and its sampled peak RSS."""
+    cpu_before = _children_cpu()
     started = time.monotonic()
     child = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
@@ -116,9 +120,15 @@ def _measure(engine: str, command: list[str], pages: int) -> BenchResult:
         pages=pages,
         seconds=round(seconds, 1),
         pages_per_minute=round(pages / seconds * 60, 2),
+        cpu_seconds=round(_children_cpu() - cpu_before, 1),
         peak_rss_mb=round(peak / 2**20, 1),
         ok=child.returncode == 0,
     )
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _tree_rss(process: psutil.Process) -> int:
@@ -139,6 +149,7 @@ def _read_with(engine: str, source: Path) -> None:
     """The child's work: read every page of ``source`` with one engine."""
     from medocr.ocr.document import read_document
     from medocr.ocr.pages import iter_page_images
+    from medocr.ocr.reader import shutdown_workers
     from medocr.ocr.tesseract import TesseractEngine
     from medocr.settings import get_settings
 
@@ -146,6 +157,7 @@ def _read_with(engine: str, source: Path) -> None:
     data = source.read_bytes()
     if engine == "medocr":
         read_document(data, settings=settings)
+        shutdown_workers()
         return
     tesseract = TesseractEngine()
     for page in iter_page_images(data, dpi=settings.ocr.dpi, limits=settings.limits):

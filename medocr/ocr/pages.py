@@ -12,10 +12,11 @@ import io
 import logging
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import numpy as np
@@ -157,8 +158,7 @@ def _iter_pdf(
             page = _load_pdf_page(doc, index)
             _check_pdf_page_pixels(page, dpi, limits)
             image = _with_deadline(
-                lambda p=page: _render_pdf_page(p, dpi),
-                limits.render_seconds_per_page,
+                partial(_render_pdf_page, page, dpi), limits.render_seconds_per_page
             )
             yield PageImage(index=index, image=image, dpi=float(dpi))
 
@@ -206,7 +206,7 @@ def _iter_image_frames(
                     code=IN_TOO_MANY_PIXELS,
                 )
             pixels = _with_deadline(
-                lambda f=frame: _decode_frame(f), limits.render_seconds_per_page
+                partial(_decode_frame, frame), limits.render_seconds_per_page
             )
             yield PageImage(index=index, image=pixels, dpi=_frame_dpi(frame))
 
@@ -239,12 +239,12 @@ def _frame_dpi(frame: Image.Image) -> float:
         return 0.0
 
 
-def _with_deadline(work: object, seconds: float) -> np.ndarray:
+def _with_deadline(work: Callable[[], np.ndarray], seconds: float) -> np.ndarray:
     """Run one page's decoding with a deadline; a page past it is refused."""
     started = time.monotonic()
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="medocr-render")
     try:
-        return pool.submit(work).result(timeout=seconds)  # type: ignore[arg-type]
+        return pool.submit(work).result(timeout=seconds)
     except FutureTimeout as error:
         logger.warning("page decoding exceeded %.1f s", seconds)
         raise InputRejected(

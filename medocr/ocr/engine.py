@@ -128,6 +128,11 @@ _ENGINES_LOCK = threading.Lock()
 
 def load_engine(settings: Settings, *, threads: int = 0) -> PpOcrEngine:
     """The process's PP-OCR engine for these settings, loaded once and then reused."""
+    if settings.ocr.engine != "onnxruntime":
+        raise EngineError(
+            "only the onnxruntime OCR engine is available; see docs/ocr.md",
+            code=ENG_OCR,
+        )
     folders = resolve_models(settings)
     key = (str(folders.det), str(folders.rec), threads)
     with _ENGINES_LOCK:

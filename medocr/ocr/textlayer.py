@@ -51,8 +51,14 @@ def _page_from_layer(page: pymupdf.Page, index: int, dpi: int) -> OcrPage:
         for line in block.get("lines", ()):
             text = "".join(span["text"] for span in line["spans"]).strip()
             if text:
-                box = tuple(value * scale for value in line["bbox"])
-                lines.append(OcrLine(text=text, box=box, confidence=1.0))  # type: ignore[arg-type]
+                rect = pymupdf.Rect(line["bbox"]) * page.rotation_matrix
+                box = (
+                    rect.x0 * scale,
+                    rect.y0 * scale,
+                    rect.x1 * scale,
+                    rect.y1 * scale,
+                )
+                lines.append(OcrLine(text=text, box=box, confidence=1.0))
     return OcrPage(
         index=index,
         width=round(page.rect.width * scale),

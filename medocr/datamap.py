@@ -73,8 +73,20 @@ def _zone_location(settings: Settings, zone: str) -> str:
     if zone == Zone.HANDOFF:
         return str(settings.handoff_path)
     if settings.vault.backend == "s3":
-        return f"s3://{settings.vault.s3_bucket}/{zone}/"
+        return f"s3://{settings.vault.s3_bucket}-{zone}/"
     return str(settings.vault_path / zone)
+
+
+def _zone_access(settings: Settings, zone: str) -> str:
+    """Who can reach the zone's store: its own credential or the vault's shared one."""
+    if zone == Zone.HANDOFF:
+        return "the hand-off folder's file permissions (owner-only)"
+    if settings.vault.backend != "s3":
+        return "the vault folder's file permissions (owner-only)"
+    scoped = {entry[0] for entry in settings.vault.s3_zone_credentials}
+    return (
+        "a credential of its own" if zone in scoped else "the vault's shared credential"
+    )
 
 
 def _categories(runtime: Runtime) -> list[dict[str, Any]]:
@@ -98,6 +110,7 @@ def _categories(runtime: Runtime) -> list[dict[str, Any]]:
             if zone == Zone.HANDOFF
             else "AES-256-GCM, one data key per artifact",
             "key_purpose": "identity" if zone == Zone.IDENTITY else "content",
+            "access": _zone_access(settings, zone),
             "live_artifacts": live.get(zone, (0, 0))[0],
             "live_bytes": int(live.get(zone, (0, 0))[1] or 0),
         }
@@ -159,8 +172,10 @@ def services(settings: Settings) -> list[dict[str, Any]]:
         ("prefect api", _host(os.environ.get("PREFECT_API_URL"))),
     ]
     if settings.vault.backend == "s3":
-        endpoint = _host(settings.vault.s3_endpoint) or "AWS default endpoint"
-        found.append(("vault object store", endpoint))
+        default = f"s3.{settings.vault.region}.amazonaws.com"
+        found.append(
+            ("vault object store", _host(settings.vault.s3_endpoint) or default)
+        )
     allowed = set(settings.residency.allowed_hosts)
     return [
         {

@@ -81,3 +81,21 @@ def test_services_outside_the_allowed_hosts_are_flagged(tmp_path: Path) -> None:
     }
     assert found["vault object store"]["allowed"] is True
     assert found["records database"]["host"].startswith("none")
+
+
+def test_s3_zones_show_their_bucket_access_and_default_endpoint(tmp_path: Path) -> None:
+    from medocr.datamap import _zone_access, _zone_location
+
+    settings = Settings(
+        home=tmp_path,
+        vault={
+            "backend": "s3",
+            "region": "eu-central-1",
+            "s3_zone_credentials": (("identity", "AK", "SK"),),
+        },
+    )
+    assert _zone_location(settings, "identity") == "s3://medocr-vault-identity/"
+    assert _zone_access(settings, "identity") == "a credential of its own"
+    assert _zone_access(settings, "raw") == "the vault's shared credential"
+    (store,) = [s for s in services(settings) if s["service"] == "vault object store"]
+    assert store["host"] == "s3.eu-central-1.amazonaws.com" and not store["allowed"]

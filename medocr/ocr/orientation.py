@@ -3,7 +3,7 @@
 Text lines are long and flat; on a page turned by 90 or 270 degrees the detected
 boxes stand upright. Whether a page is upside down is decided by reading a few of
 its longest lines both ways round and keeping the reading the recognizer is surer
-of. Skew is the median slope of the long boxes: small skew is taken out of the line
+of (skipped when the page as it stands was read with high confidence). Skew is the median slope of the long boxes: small skew is taken out of the line
 boxes, large skew out of the image before it is read again. An upright page, the
 common case, is read once.
 """
@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 # Skew up to this many degrees is removed from the boxes; beyond it, from the image.
 IMAGE_DESKEW_DEGREES = 3.0
 MAX_SKEW_DEGREES = 20.0
+# A page read with this median line confidence is not tried upside down.
+CONFIDENT_UPRIGHT = 0.93
 _ELONGATED = 2.5
 _SAMPLE_LINES = 5
 _FLIP_MARGIN = 0.02
@@ -60,7 +62,7 @@ def read_upright(image: np.ndarray, probe: OrientationProbe) -> UprightReading:
     if _mostly_vertical(reading.quads):
         image, rotation = np.ascontiguousarray(np.rot90(image, k=1)), 90
         reading = probe.read(image)
-    if _upside_down(image, reading.quads, probe):
+    if not _confident(reading) and _upside_down(image, reading.quads, probe):
         image = np.ascontiguousarray(np.rot90(image, k=2))
         rotation = (rotation + 180) % 360
         reading = probe.read(image)
@@ -74,6 +76,12 @@ def read_upright(image: np.ndarray, probe: OrientationProbe) -> UprightReading:
     logger.debug("page orientation: rotation=%s skew=%.2f", rotation, skew)
     height, width = image.shape[:2]
     return UprightReading(lines, rotation, round(skew, 3), int(width), int(height))
+
+
+def _confident(reading: PageReading) -> bool:
+    """Whether the recognizer was sure of the page as it stands (no flip to try)."""
+    scores = [line.confidence for line in reading.lines]
+    return bool(scores) and statistics.median(scores) >= CONFIDENT_UPRIGHT
 
 
 def _sides(quad: np.ndarray) -> tuple[float, float]:

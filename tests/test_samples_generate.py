@@ -13,7 +13,7 @@ from PIL import Image
 from stdnum import iban
 from test_samples_identifiers import VALIDATORS
 
-from medocr.samples import DOC_TYPES, LANGUAGES, generate_samples
+from medocr.samples import DOC_TYPES, LANGUAGES, document_pages, generate_samples
 from medocr.samples.case import make_case
 from medocr.samples.compose import compose
 from medocr.samples.generate import SampleSpec, _generate_one, plan_samples
@@ -46,8 +46,7 @@ def test_the_default_plan_covers_every_type_and_language() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("doc_type", DOC_TYPES)
 def test_every_type_lays_out_in_every_language(doc_type: str, language: str) -> None:
-    case = make_case(doc_type, language, seed=5)  # type: ignore[arg-type]
-    pages = lay_out(compose(case), frame(case))
+    case, pages = document_pages(doc_type, language, 5)  # type: ignore[arg-type]
     text = "\n".join(page.text for page in pages)
     assert case.main.code in text
     assert re.search(r"\s+".join(case.patient.name.split()), text)
@@ -149,8 +148,7 @@ def test_png_only_output_splits_a_long_document_into_one_file_per_page(
 
 
 def _pages(doc_type: str, language: str, seed: int) -> int:
-    case = make_case(doc_type, language, seed)  # type: ignore[arg-type]
-    return len(lay_out(compose(case), frame(case)))
+    return len(document_pages(doc_type, language, seed)[1])  # type: ignore[arg-type]
 
 
 def _page_count(path: Path) -> int:

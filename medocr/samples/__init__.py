@@ -11,7 +11,12 @@ from __future__ import annotations
 from medocr.samples.corpus import render_corpus
 from medocr.samples.degrade import DEGRADATIONS, Degradation
 from medocr.samples.formats import OUTPUT_FORMATS, OutputFormat, images_to_pdf
-from medocr.samples.generate import ALL_COMBINATIONS, MANIFEST_NAME, generate_samples
+from medocr.samples.generate import (
+    ALL_COMBINATIONS,
+    MANIFEST_NAME,
+    document_pages,
+    generate_samples,
+)
 from medocr.samples.icd10 import DOC_TYPES
 from medocr.samples.languages import LANGUAGES
 from medocr.samples.text_scan import TextScan, render_text_as_scan, scan_text
@@ -26,6 +31,7 @@ __all__ = [
     "Degradation",
     "OutputFormat",
     "TextScan",
+    "document_pages",
     "generate_samples",
     "images_to_pdf",
     "render_corpus",

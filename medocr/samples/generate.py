@@ -17,7 +17,7 @@ from typing import Any
 
 from PIL import Image
 
-from medocr.samples.case import make_case
+from medocr.samples.case import Case, make_case
 from medocr.samples.compose import compose
 from medocr.samples.degrade import Degradation, degrade_page
 from medocr.samples.draw import draw_page
@@ -31,6 +31,7 @@ from medocr.samples.formats import (
 from medocr.samples.ground_truth import ground_truth
 from medocr.samples.icd10 import DOC_TYPES, DocType
 from medocr.samples.languages import LANGUAGES, Language, derive_seed
+from medocr.samples.layout import LaidOutPage
 from medocr.samples.paginate import lay_out
 from medocr.samples.parts import frame
 
@@ -117,11 +118,19 @@ def generate_samples(
     return manifest
 
 
+def document_pages(
+    doc_type: DocType, language: Language, seed: int, *, faxed: bool = False
+) -> tuple[Case, list[LaidOutPage]]:
+    """A sample's facts and its laid-out pages (``page.text`` is the ground truth)."""
+    case = make_case(doc_type, language, seed)
+    return case, lay_out(compose(case), frame(case, faxed=faxed))
+
+
 def _generate_one(
     spec: SampleSpec, out_dir: Path, formats: Sequence[OutputFormat]
 ) -> list[dict[str, Any]]:
-    case = make_case(spec.doc_type, spec.language, spec.seed)
-    pages = lay_out(compose(case), frame(case, faxed=spec.degradation == "fax"))
+    faxed = spec.degradation == "fax"
+    case, pages = document_pages(spec.doc_type, spec.language, spec.seed, faxed=faxed)
     images = [
         degrade_page(
             draw_page(page),
@@ -165,7 +174,7 @@ def _entry(
     texts: list[str],
     part: int | None,
     total_pages: int,
-    case: Any,
+    case: Case,
 ) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "file": name,

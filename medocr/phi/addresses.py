@@ -9,14 +9,17 @@ from functools import lru_cache
 from medocr.phi.gazetteer import english_street_types
 from medocr.phi.spans import PhiKind, PhiSpan
 
-WORD = r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'´’\-]*"
+# Bounded repetitions keep every pattern linear on hostile input.
+WORD = r"[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ][\w'´’\-]{0,40}"
 _CAP = rf"{WORD}\.?"
 PARTICLE = (
     r"(?:de|del|de la|de las|de los|la|las|los|y|i|e|di|da|della|dei|degli|le|les|"
     r"du|des|van|von|der|den|het|op|am|an|zum|zur|im|in|sur|sous|'t|of|the)"
 )
 _NAME_WORDS = rf"{_CAP}(?:[ \t](?:{PARTICLE}[ \t])*[\w'´’\-]+\.?){{0,5}}?"
-_STREET_WORDS = rf"[\w'´’\-]+\.?(?:[ \t](?:{PARTICLE}[ \t])*[\w'´’\-]+\.?){{0,5}}?"
+_STREET_WORDS = (
+    rf"[\w'´’\-]{{1,40}}\.?(?:[ \t](?:{PARTICLE}[ \t])*[\w'´’\-]{{1,40}}\.?){{0,5}}?"
+)
 _NUMBER = (
     r"(?:\d{1,4}(?:[ \t]?[a-zA-Z](?![\w-]))?(?:[ \t]?[-/–][ \t]?\d{1,4}[a-zA-Z]?)?|s/n)"
 )

@@ -31,17 +31,13 @@ class Token:
     end: int
     word: str  # without a trailing dot
     dotted: bool
-
-    @property
-    def folded(self) -> str:
-        """The word case- and accent-folded, for list lookups."""
-        return fold(self.word)
+    folded: str  # the word case- and accent-folded, for list lookups
 
 
 def make_token(match: re.Match[str]) -> Token:
-    word = match.group()
-    dotted = word.endswith(".")
-    return Token(match.start(), match.end(), word.rstrip("."), dotted)
+    """The token of one ``TOKEN`` match."""
+    word = match.group().rstrip(".")
+    return Token(match.start(), match.end(), word, match.group() != word, fold(word))
 
 
 @lru_cache(maxsize=1)

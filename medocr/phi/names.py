@@ -3,6 +3,7 @@ every other mention of a surname already found."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -265,14 +266,15 @@ def _propagated(
     text: str, tokens: list[Token], found: list[PhiSpan]
 ) -> Iterator[PhiSpan]:
     """Other mentions of words already found in a confident name."""
+    starts = [token.start for token in tokens]
     known: set[str] = set()
     for span in found:
         if span.confidence < 0.8:
             continue
-        for token in tokens:
-            if span.start <= token.start < span.end and len(token.word) > 2:
-                if token.folded not in name_cues.PARTICLES:
-                    known.add(token.folded)
+        first = bisect.bisect_left(starts, span.start)
+        for token in tokens[first : bisect.bisect_left(starts, span.end)]:
+            if len(token.word) > 2 and token.folded not in name_cues.PARTICLES:
+                known.add(token.folded)
     known -= common_words()
     for index, token in enumerate(tokens):
         folded = token.folded

@@ -34,10 +34,9 @@ _POSTCODE_WRAPPED_CITY = re.compile(
     r"[ \t]*\n[ \t]*"
     rf"(?P<city>{_CITY})(?=[ \t]*(?:\n|$|[.,(]))"
 )
-_UK_POSTCODE = re.compile(
-    rf"(?:(?P<city>{_CITY})[ \t,]+)?"
-    r"(?P<code>(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?!\w)"
-)
+_UK_POSTCODE = re.compile(r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?!\w)")
+_TOWN_BEFORE = re.compile(rf"(?<![\w-])(?P<city>{_CITY})[ \t,]+$")
+_TOWN_WINDOW = 60  # characters looked back from a UK postcode for its town
 _LABELLED_POSTCODE = re.compile(
     r"(?<![\w])(?:c\.?p\.?|plz|code postal|cap|postcode|kod pocztowy|postleitzahl|"
     r"c[oó]digo postal)\s?[:.]?\s*(?P<code>\d{4,5}(?:-\d{3})?|\d{2}-\d{3})",
@@ -86,9 +85,8 @@ def detect_places(text: str) -> Iterator[PhiSpan]:
         yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.8)
         yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.7)
     for match in _UK_POSTCODE.finditer(text):
-        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.85)
-        if match.group("city"):
-            yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.75)
+        yield PhiSpan(match.start(), match.end(), PhiKind.POSTCODE, "postcode", 0.85)
+        yield from _town_before(text, match.start())
     for match in _LABELLED_POSTCODE.finditer(text):
         yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.9)
     for match in _LABELLED_CITY.finditer(text):
@@ -108,6 +106,16 @@ def detect_places(text: str) -> Iterator[PhiSpan]:
             yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "town_country", 0.86)
     for match in _FACILITY.finditer(text):
         yield PhiSpan(match.start(), match.end(), PhiKind.LOCATION, "facility", 0.87)
+
+
+def _town_before(text: str, end: int) -> Iterator[PhiSpan]:
+    """The town written before a UK postcode on the same line, if any."""
+    line_start = text.rfind("\n", 0, end) + 1
+    start = max(line_start, end - _TOWN_WINDOW)
+    town = _TOWN_BEFORE.search(text[start:end])
+    if town is not None:
+        first, last = town.span("city")
+        yield PhiSpan(start + first, start + last, PhiKind.LOCATION, "city", 0.75)
 
 
 def _region_end(text: str, end: int) -> int:

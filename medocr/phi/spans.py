@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -64,13 +65,21 @@ def merge_spans(spans: list[PhiSpan], text: str) -> list[PhiSpan]:
     ordered = sorted(
         spans, key=lambda s: (-s.confidence, -_RANK[s.kind], s.start - s.end)
     )
+    starts: list[int] = []
     kept: list[PhiSpan] = []
+    longest = 0
     for span in ordered:
         pieces = [span]
-        for other in kept:
+        first = bisect.bisect_left(starts, span.start - longest)
+        last = bisect.bisect_left(starts, span.end)
+        for other in kept[first:last]:
             if other.kind != span.kind:
                 pieces = [q for p in pieces for q in _subtract(p, other, text)]
-        kept.extend(pieces)
+        for piece in pieces:
+            index = bisect.bisect_right(starts, piece.start)
+            starts.insert(index, piece.start)
+            kept.insert(index, piece)
+            longest = max(longest, piece.end - piece.start)
     return _join_same_kind(sorted(kept))
 
 

@@ -111,6 +111,12 @@ def audit_sections(events: list[AuditEvent]) -> tuple[Section, ...]:
             lambda e: {**_base(e), "code": e.outcome},
         ),
         _section(
+            "Checks (validation and contract)",
+            [e for e in events if e.action.startswith("check.")],
+            lambda e: f"{e.action.removeprefix('check.')} {e.outcome}",
+            lambda e: {**_base(e, "rules"), "check": e.action, "outcome": e.outcome},
+        ),
+        _section(
             "Contract blocks (by rule)",
             _of(events, "contract.blocked"),
             lambda e: e.outcome,
@@ -123,10 +129,12 @@ def audit_sections(events: list[AuditEvent]) -> tuple[Section, ...]:
             lambda e: {**_base(e), "action": e.action, "actor": e.actor},
         ),
         _section(
-            "Signatures",
-            _of(events, "sign"),
-            lambda e: f"{e.outcome} {(e.detail or {}).get('level', '')}".strip(),
-            lambda e: {**_base(e, "level"), "outcome": e.outcome},
+            "Signatures and timestamp renewals",
+            _of(events, "sign", "renew-timestamp"),
+            lambda e: (
+                f"{e.action} {e.outcome} {(e.detail or {}).get('level', '')}".strip()
+            ),
+            lambda e: {**_base(e, "level"), "action": e.action, "outcome": e.outcome},
         ),
         _deletions(events),
         _section(

@@ -24,6 +24,7 @@ def _busy_day(rt: Runtime) -> None:
     rejected_document(rt)
     rt.audit.append("ingest", document_id=done.document_id, detail={"bytes": 10})
     rt.audit.append("input.rejected", document_id="doc_bad", outcome="MEDOCR-IN-006")
+    rt.audit.append("check.contract", document_id="doc_x", outcome="failed")
     rt.audit.append("contract.blocked", document_id="doc_x", outcome="prohibited:kvnr")
     rt.audit.append("review.opened", document_id="doc_x")
     rt.audit.append("sign", document_id=done.document_id, detail={"level": "B-LTA"})
@@ -47,7 +48,8 @@ def test_report_counts_each_kind_of_event_by_code(tmp_path: Path) -> None:
     assert sections["Failures (rejections by code)"].counts == {"MEDOCR-IN-006": 1}
     assert sections["Contract blocks (by rule)"].rows[0]["rule"] == "prohibited:kvnr"
     assert sections["Reviews"].counts == {"review.opened": 1}
-    assert sections["Signatures"].counts == {"ok B-LTA": 1}
+    assert sections["Signatures and timestamp renewals"].counts == {"sign ok B-LTA": 1}
+    assert sections["Checks (validation and contract)"].counts == {"contract failed": 1}
     deletions = sections["Deletions"].counts
     assert deletions["raw verified"] == 1 and deletions["quarantine verified"] == 1
     assert deletions["documents destroyed"] == 2 and deletions["sweeps"] == 1

@@ -52,6 +52,7 @@ class Case:
     size_pt: float
     two_columns: bool
     mark: str
+    logo_left: bool
 
     @property
     def language(self) -> Language:
@@ -101,6 +102,7 @@ def make_case(doc_type: DocType, language: Language, seed: int) -> Case:
         size_pt=rng.choice((10.0, 10.5, 11.0)),
         two_columns=rng.random() < 0.4,
         mark=rng.choice(("ring", "cross", "bars")),
+        logo_left=rng.random() < 0.35,
     )
 
 

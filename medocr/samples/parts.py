@@ -40,9 +40,14 @@ def letterhead(case: Case, facility: Facility) -> list[Block]:
             facility.email,
         )
     )
-    logo = Mark(case.mark, 20, 20, align="right")  # type: ignore[arg-type]
+    if case.logo_left:
+        logo = Mark(case.mark, 20, 20)  # type: ignore[arg-type]
+        head = Columns((logo,), tuple(names), split=0.12, gap_mm=6, space_after_mm=1)
+    else:
+        logo = Mark(case.mark, 20, 20, align="right")  # type: ignore[arg-type]
+        head = Columns(tuple(names), (logo,), split=0.8, space_after_mm=1)
     return [
-        Columns(tuple(names), (logo,), split=0.8, space_after_mm=1),
+        head,
         Paragraph(contact, style(case, scale=0.72), space_after_mm=0),
         Rule(thickness_pt=1.0, space_mm=1.5),
         Spacer(6),

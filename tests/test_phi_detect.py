@@ -12,8 +12,8 @@ from medocr.phi import PhiKind, PhiSpan, detect_phi, merge_spans
 def test_the_more_confident_kind_keeps_the_overlap() -> None:
     text = "Calle Miguel Benitez 90"
     spans = [
-        PhiSpan(0, 23, PhiKind.ADDRESS, "street", 0.85),
-        PhiSpan(6, 20, PhiKind.NAME, "name_list", 0.7),
+        PhiSpan(PhiKind.ADDRESS, 0, 23, "street", 0.85),
+        PhiSpan(PhiKind.NAME, 6, 20, "name_list", 0.7),
     ]
     assert merge_spans(spans, text) == [spans[0]]
 
@@ -21,8 +21,8 @@ def test_the_more_confident_kind_keeps_the_overlap() -> None:
 def test_spans_of_one_kind_join() -> None:
     text = "Beate Albers Albers"
     spans = [
-        PhiSpan(0, 12, PhiKind.NAME, "a", 0.9),
-        PhiSpan(6, 19, PhiKind.NAME, "b", 0.8),
+        PhiSpan(PhiKind.NAME, 0, 12, "a", 0.9),
+        PhiSpan(PhiKind.NAME, 6, 19, "b", 0.8),
     ]
     (merged,) = merge_spans(spans, text)
     assert (merged.start, merged.end, merged.confidence) == (0, 19, 0.9)
@@ -31,8 +31,8 @@ def test_spans_of_one_kind_join() -> None:
 def test_a_weaker_span_keeps_its_uncovered_words() -> None:
     text = "Dr. Peset Av. Gaspar Aguilar, 90"
     spans = [
-        PhiSpan(10, 32, PhiKind.ADDRESS, "street", 0.85),
-        PhiSpan(4, 28, PhiKind.NAME, "title", 0.8),
+        PhiSpan(PhiKind.ADDRESS, 10, 32, "street", 0.85),
+        PhiSpan(PhiKind.NAME, 4, 28, "title", 0.8),
     ]
     merged = merge_spans(spans, text)
     assert [(text[s.start : s.end], s.kind) for s in merged] == [

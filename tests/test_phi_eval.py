@@ -31,10 +31,10 @@ def test_brat_lines_discontinuous_spans_and_continuations() -> None:
 def test_scores_count_found_missed_and_ignored_spans() -> None:
     document = AnnotatedText("doc", TEXT, parse_brat(ANN))
     spans = [
-        PhiSpan(10, 22, PhiKind.NAME, "test", 1.0),
-        PhiSpan(29, 39, PhiKind.DATE_OF_BIRTH, "test", 1.0),
-        PhiSpan(41, 48, PhiKind.RECORD_NUMBER, "test", 1.0),
-        PhiSpan(0, 9, PhiKind.NAME, "test", 1.0),
+        PhiSpan(PhiKind.NAME, 10, 22, "test", 1.0),
+        PhiSpan(PhiKind.DATE_OF_BIRTH, 29, 39, "test", 1.0),
+        PhiSpan(PhiKind.RECORD_NUMBER, 41, 48, "test", 1.0),
+        PhiSpan(PhiKind.NAME, 0, 9, "test", 1.0),
     ]
     result = evaluate([document], [spans])
     scores = {score.category: score for score in result.categories}

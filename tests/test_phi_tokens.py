@@ -78,8 +78,20 @@ def test_short_keys_and_overlapping_spans_are_refused() -> None:
     with pytest.raises(ValueError):
         pseudonymize_text(text, [], b"short")
     spans = [
-        PhiSpan(5, 12, PhiKind.NAME, "test", 1.0),
-        PhiSpan(9, 19, PhiKind.NAME, "test", 1.0),
+        PhiSpan(PhiKind.NAME, 5, 12, "test", 1.0),
+        PhiSpan(PhiKind.NAME, 9, 19, "test", 1.0),
     ]
     with pytest.raises(ValueError):
         pseudonymize_text(text, spans, KEY)
+
+
+def test_tokenised_text_holds_nothing_left_to_detect() -> None:
+    text = (
+        "Patientin: Beate Albers, geb. 04.04.1997, Calle Mayor 5, 28013 Madrid, "
+        "Tel. +34 91 123 45 67, beate@example.org, NASS 26 63514095, "
+        "IBAN DE89 3704 0044 0532 0130 00, KVNR A123456780."
+    )
+    result = pseudonymize_document(text, token_key=KEY, language=None)
+    again = detect_phi(result.text)
+    leftovers = [result.text[s.start : s.end] for s in again]
+    assert leftovers == []

@@ -102,10 +102,10 @@ def detect_addresses(text: str) -> Iterator[PhiSpan]:
     """Street addresses in the forms used by the seven supported languages."""
     for pattern in (_PREFIXED, _SUFFIXED, _english(), _FRENCH, _POBOX):
         for match in pattern.finditer(text):
-            yield PhiSpan(match.start(), match.end(), PhiKind.ADDRESS, "street", 0.85)
+            yield PhiSpan(PhiKind.ADDRESS, match.start(), match.end(), "street", 0.85)
     for match in _BEFORE_POSTCODE.finditer(text):
         start, end = match.span("street")
-        yield PhiSpan(start, end, PhiKind.ADDRESS, "street_before_postcode", 0.75)
+        yield PhiSpan(PhiKind.ADDRESS, start, end, "street_before_postcode", 0.75)
     for match in _LABELLED.finditer(text):
         start, end = match.span("value")
-        yield PhiSpan(start, end, PhiKind.ADDRESS, "labelled_address", 0.8)
+        yield PhiSpan(PhiKind.ADDRESS, start, end, "labelled_address", 0.8)

@@ -75,7 +75,7 @@ def detect_ages(text: str) -> Iterator[PhiSpan]:
             if pattern is _NUMBER_AGE and _is_duration(text, match):
                 continue
             start, end = match.span("age")
-            yield PhiSpan(start, end, PhiKind.AGE, "age", 0.8)
+            yield PhiSpan(PhiKind.AGE, start, end, "age", 0.8)
 
 
 def _is_duration(text: str, match: re.Match[str]) -> bool:

@@ -88,7 +88,7 @@ def _valid_windows(offset: int, groups: list[re.Match[str]]) -> Iterator[PhiSpan
             scheme = _matching_scheme(compact)
             if scheme is not None:
                 end = offset + groups[last].end()
-                yield PhiSpan(start, end, scheme.kind, scheme.name, scheme.confidence)
+                yield PhiSpan(scheme.kind, start, end, scheme.name, scheme.confidence)
                 taken_until = end
                 break
 
@@ -125,7 +125,7 @@ def detect_ibans(text: str) -> Iterator[PhiSpan]:
         end = _longest_valid_iban(match.group())
         if end is not None:
             yield PhiSpan(
-                match.start(), match.start() + end, PhiKind.IBAN, "iban", 0.99
+                PhiKind.IBAN, match.start(), match.start() + end, "iban", 0.99
             )
 
 

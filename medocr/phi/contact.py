@@ -47,7 +47,7 @@ def detect_phones(text: str) -> Iterator[PhiSpan]:
             )
             if 6 <= digits <= 16 and breaks <= 1 and not _is_date(value):
                 yield PhiSpan(
-                    start, start + len(value), PhiKind.PHONE, "phone", confidence
+                    PhiKind.PHONE, start, start + len(value), "phone", confidence
                 )
 
 
@@ -62,7 +62,7 @@ def detect_emails(text: str) -> Iterator[PhiSpan]:
         local = _EMAIL_LOCAL.search(text, window, at)
         domain = _EMAIL_DOMAIN.match(text, at + 1)
         if local is not None and domain is not None:
-            yield PhiSpan(local.start(), domain.end(), PhiKind.EMAIL, "email", 0.99)
+            yield PhiSpan(PhiKind.EMAIL, local.start(), domain.end(), "email", 0.99)
 
 
 def detect_urls(text: str) -> Iterator[PhiSpan]:
@@ -71,4 +71,4 @@ def detect_urls(text: str) -> Iterator[PhiSpan]:
         end = match.end()
         while end > match.start() and text[end - 1] in ".,;:)":
             end -= 1
-        yield PhiSpan(match.start(), end, PhiKind.CONTACT, "url", 0.9)
+        yield PhiSpan(PhiKind.CONTACT, match.start(), end, "url", 0.9)

@@ -194,7 +194,7 @@ def detect_dates(text: str) -> Iterator[PhiSpan]:
         for match in pattern.finditer(text):
             yield _classified(text, match.start(), match.end(), confidence)
     for match in _LONE_YEAR.finditer(text):
-        yield PhiSpan(match.start(), match.end(), PhiKind.DATE, "year", 0.6)
+        yield PhiSpan(PhiKind.DATE, match.start(), match.end(), "year", 0.6)
     for match in _LONE_MONTH.finditer(text):
         word = match.group().casefold()
         if (
@@ -202,14 +202,14 @@ def detect_dates(text: str) -> Iterator[PhiSpan]:
             and word not in _AMBIGUOUS_ALONE
             and _MONTHS[MONTH_NUMBER[word]].index(word) < 8
         ):
-            yield PhiSpan(match.start(), match.end(), PhiKind.DATE, "month", 0.5)
+            yield PhiSpan(PhiKind.DATE, match.start(), match.end(), "month", 0.5)
 
 
 def _classified(text: str, start: int, end: int, confidence: float) -> PhiSpan:
     before = text[max(0, start - 30) : start]
     if _BIRTH.search(before):
-        return PhiSpan(start, end, PhiKind.DATE_OF_BIRTH, "birth_date", 0.97)
-    return PhiSpan(start, end, PhiKind.DATE, "date", confidence)
+        return PhiSpan(PhiKind.DATE_OF_BIRTH, start, end, "birth_date", 0.97)
+    return PhiSpan(PhiKind.DATE, start, end, "date", confidence)
 
 
 def normalize_date(value: str) -> str:

@@ -133,4 +133,4 @@ def name_span(
 ) -> PhiSpan:
     first, last = tokens[run[0]], tokens[run[1] - 1]
     end = last.end if len(last.word) == 1 else last.start + len(last.word)
-    return PhiSpan(first.start, end, PhiKind.NAME, how, conf)
+    return PhiSpan(PhiKind.NAME, first.start, end, how, conf)

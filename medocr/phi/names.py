@@ -284,4 +284,4 @@ def _propagated(
             continue
         if token.word[0].isupper() and (folded in known or stem in known):
             end = token.start + len(token.word)
-            yield PhiSpan(token.start, end, PhiKind.NAME, "same_name", 0.72)
+            yield PhiSpan(PhiKind.NAME, token.start, end, "same_name", 0.72)

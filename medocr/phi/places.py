@@ -78,34 +78,34 @@ _FACILITY = re.compile(
 def detect_places(text: str) -> Iterator[PhiSpan]:
     """Postcodes with their town, labelled towns, listed towns, named facilities."""
     for match in _POSTCODE_CITY.finditer(text):
-        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.85)
+        yield PhiSpan(PhiKind.POSTCODE, *match.span("code"), "postcode", 0.85)
         end = _region_end(text, match.end("city"))
-        yield PhiSpan(match.start("city"), end, PhiKind.LOCATION, "city", 0.75)
+        yield PhiSpan(PhiKind.LOCATION, match.start("city"), end, "city", 0.75)
     for match in _POSTCODE_WRAPPED_CITY.finditer(text):
-        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.8)
-        yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.7)
+        yield PhiSpan(PhiKind.POSTCODE, *match.span("code"), "postcode", 0.8)
+        yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "city", 0.7)
     for match in _UK_POSTCODE.finditer(text):
-        yield PhiSpan(match.start(), match.end(), PhiKind.POSTCODE, "postcode", 0.85)
+        yield PhiSpan(PhiKind.POSTCODE, match.start(), match.end(), "postcode", 0.85)
         yield from _town_before(text, match.start())
     for match in _LABELLED_POSTCODE.finditer(text):
-        yield PhiSpan(*match.span("code"), PhiKind.POSTCODE, "postcode", 0.9)
+        yield PhiSpan(PhiKind.POSTCODE, *match.span("code"), "postcode", 0.9)
     for match in _LABELLED_CITY.finditer(text):
-        yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "city", 0.8)
+        yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "city", 0.8)
     for match in _PLACE_AND_DATE.finditer(text):
         if _letter_place(text, match):
-            yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "letter_place", 0.7)
+            yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "letter_place", 0.7)
     for match in _AFTER_PREPOSITION.finditer(text):
         if fold(match.group("city")) in place_names():
-            yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "listed_place", 0.7)
+            yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "listed_place", 0.7)
     for match in _BEFORE_COUNTRY.finditer(text):
         country = match.group("paren") or match.group("comma")
         if (
             fold(country) in country_names()
             and fold(match.group("city")) not in country_names()
         ):
-            yield PhiSpan(*match.span("city"), PhiKind.LOCATION, "town_country", 0.86)
+            yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "town_country", 0.86)
     for match in _FACILITY.finditer(text):
-        yield PhiSpan(match.start(), match.end(), PhiKind.LOCATION, "facility", 0.87)
+        yield PhiSpan(PhiKind.LOCATION, match.start(), match.end(), "facility", 0.87)
 
 
 def _town_before(text: str, end: int) -> Iterator[PhiSpan]:
@@ -115,7 +115,7 @@ def _town_before(text: str, end: int) -> Iterator[PhiSpan]:
     town = _TOWN_BEFORE.search(text[start:end])
     if town is not None:
         first, last = town.span("city")
-        yield PhiSpan(start + first, start + last, PhiKind.LOCATION, "city", 0.75)
+        yield PhiSpan(PhiKind.LOCATION, start + first, start + last, "city", 0.75)
 
 
 def _region_end(text: str, end: int) -> int:

@@ -161,16 +161,16 @@ def detect_record_numbers(text: str) -> Iterator[PhiSpan]:
     for match in _UNIT_CODE.finditer(text):
         if match.group("value")[0].isupper():
             start, end = match.span("value")
-            yield PhiSpan(start, end, PhiKind.RECORD_NUMBER, "ward", 0.7)
+            yield PhiSpan(PhiKind.RECORD_NUMBER, start, end, "ward", 0.7)
     for match in _JOURNAL_NUMBER.finditer(text):
-        yield PhiSpan(match.start(), match.end(), PhiKind.RECORD_NUMBER, "journal", 0.7)
+        yield PhiSpan(PhiKind.RECORD_NUMBER, match.start(), match.end(), "journal", 0.7)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             value = match.group("value")
             if not any(ch.isdigit() for ch in value) or _looks_like_date(value):
                 continue
             start = match.start("value")
-            yield PhiSpan(start, start + len(value), kind, "labelled_id", 0.9)
+            yield PhiSpan(kind, start, start + len(value), "labelled_id", 0.9)
 
 
 def _looks_like_date(value: str) -> bool:

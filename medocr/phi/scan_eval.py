@@ -70,5 +70,5 @@ def transfer_spans(source: str, target: str, spans: Sequence[PhiSpan]) -> list[P
         start = mapping[span.start]
         end = mapping[span.end - 1] + 1 if span.end > span.start else start
         if end > start:
-            moved.append(PhiSpan(start, end, span.kind, span.detector, span.confidence))
+            moved.append(PhiSpan(span.kind, start, end, span.detector, span.confidence))
     return moved

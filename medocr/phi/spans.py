@@ -45,13 +45,13 @@ _RANK = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PhiSpan:
     """A detected span ``text[start:end]``; it holds offsets only, never the text."""
 
+    kind: PhiKind
     start: int
     end: int
-    kind: PhiKind
     detector: str
     confidence: float
 
@@ -80,7 +80,7 @@ def merge_spans(spans: list[PhiSpan], text: str) -> list[PhiSpan]:
             starts.insert(index, piece.start)
             kept.insert(index, piece)
             longest = max(longest, piece.end - piece.start)
-    return _join_same_kind(sorted(kept))
+    return _join_same_kind(sorted(kept, key=lambda s: (s.start, s.end)))
 
 
 def _subtract(span: PhiSpan, other: PhiSpan, text: str) -> list[PhiSpan]:

@@ -64,7 +64,13 @@ def redacted_rendition(document_id: str, runtime: Runtime) -> bytes:
     text = read_text(document_id, runtime)
     tokenised = read_tokenised(document_id, runtime)
     spans = [
-        PhiSpan(s["start"], s["end"], PhiKind(s["kind"]), "stored", 1.0)
+        PhiSpan(
+            kind=PhiKind(s["kind"]),
+            start=s["start"],
+            end=s["end"],
+            detector="stored",
+            confidence=1.0,
+        )
         for s in tokenised["spans"]  # type: ignore[attr-defined]
     ]
     images = iter_page_images(raw, dpi=settings.ocr.dpi, limits=settings.limits)

@@ -81,3 +81,9 @@ def test_hostile_text_is_handled_in_linear_time(text: str) -> None:
     started = time.monotonic()
     detect_phi(text)
     assert time.monotonic() - started < 30
+
+
+def test_no_span_crosses_a_page_break() -> None:
+    text = "Rückruf unter Tel. 0261 210\f39989 erbeten.\fFrau Albers"
+    for span in detect_phi(text):
+        assert "\f" not in text[span.start : span.end]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from medocr.phi.addresses import detect_addresses
 from medocr.phi.ages import detect_ages
@@ -58,7 +59,9 @@ def detect_phi(text: str, language: str | None = None) -> list[PhiSpan]:
     digits = digit_shadow(text)
     found = [span for detector in _NUMERIC_DETECTORS for span in detector(digits)]
     found += [span for detector in _TEXT_DETECTORS for span in detector(text)]
-    merged = merge_spans(found, text)
+    merged = [
+        piece for span in merge_spans(found, text) for piece in _per_page(span, text)
+    ]
     logger.debug("phi detection: %d candidates, %d spans", len(found), len(merged))
     return merged
 
@@ -68,3 +71,15 @@ def digit_shadow(text: str) -> str:
     for _ in range(2):
         text = _SLIP.sub(lambda m: m.group().translate(_AS_DIGIT), text)
     return text
+
+
+def _per_page(span: PhiSpan, text: str) -> list[PhiSpan]:
+    """A span never crosses a page break (form feed): it is cut into one per page."""
+    pieces, start = [], span.start
+    while (cut := text.find("\f", start, span.end)) >= 0:
+        if cut > start:
+            pieces.append(replace(span, start=start, end=cut))
+        start = cut + 1
+    if start < span.end:
+        pieces.append(replace(span, start=start))
+    return pieces

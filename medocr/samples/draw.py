@@ -80,17 +80,26 @@ def _draw_bars_logo(pen: ImageDraw.ImageDraw, box: tuple[int, int, int, int]) ->
 def _draw_scribble(
     pen: ImageDraw.ImageDraw, box: tuple[int, int, int, int], seed: int
 ) -> None:
-    """A handwritten-looking signature: a few loops drifting left to right."""
+    """A handwritten-looking signature: slanted loops of uneven height, maybe underlined."""
     rng = random.Random(seed)
     x0, y0, x1, y1 = box
     middle, height = (y0 + y1) / 2, (y1 - y0) / 2
-    loops = rng.randint(4, 7)
+    loops, slant = rng.randint(3, 7), rng.uniform(0.0, 0.45)
+    sizes = [rng.uniform(0.35, 1.0) for _ in range(loops)]
     points = []
     for step in range(loops * 24 + 1):
         t = step / (loops * 24)
         angle = t * loops * 2 * math.pi
-        wobble = 0.55 + 0.45 * math.sin(t * math.pi * rng.uniform(1.0, 1.4))
-        x = x0 + t * (x1 - x0) + math.cos(angle) * height * 0.35
-        y = middle + math.sin(angle) * height * wobble
+        size = sizes[min(int(t * loops), loops - 1)]
+        y = middle + math.sin(angle) * height * size
+        x = (
+            x0
+            + t * (x1 - x0) * 0.9
+            + math.cos(angle) * height * 0.3
+            + (middle - y) * slant
+        )
         points.append((x, y))
-    pen.line(points, fill=25, width=5, joint="curve")
+    pen.line(points, fill=25, width=rng.choice((4, 5, 6)), joint="curve")
+    if rng.random() < 0.5:
+        end_y = y1 - rng.uniform(0, height * 0.3)
+        pen.line([points[-1], (x0 + (x1 - x0) * 0.1, end_y)], fill=25, width=4)

@@ -21,6 +21,7 @@ FINAL = {
     DocumentStatus.REJECTED,
     DocumentStatus.IN_REVIEW,
     DocumentStatus.BLOCKED,
+    DocumentStatus.DESTROYED,
 }
 
 

@@ -64,6 +64,8 @@ IN_TIMEOUT = "MEDOCR-IN-007"
 IN_EMPTY = "MEDOCR-IN-008"
 IN_MEMORY = "MEDOCR-IN-009"
 IN_NO_TEXT = "MEDOCR-IN-010"
+# The same content was processed before and destroyed under the retention policy.
+IN_DESTROYED = "MEDOCR-IN-011"
 
 
 class KeyUnavailable(MedocrError):

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from medocr.errors import (
+    IN_DESTROYED,
     IN_EMPTY,
     IN_TOO_LARGE,
     IN_UNSUPPORTED,
@@ -98,9 +99,25 @@ def ingest_file(path: Path, runtime: Runtime) -> IngestOutcome:
         media_type = sniff_media_type(data[:2048])
     except InputRejected as rejection:
         return quarantine(document_id, data, path.name, rejection, runtime, digest)
+    if _was_destroyed(document_id, runtime):
+        log.warning(
+            "document %s was destroyed under retention; not stored again", document_id
+        )
+        return IngestOutcome(document_id, False, DocumentStatus.DESTROYED, IN_DESTROYED)
     created = _create_document(document_id, digest, media_type, len(data), runtime)
     _store_raw(document_id, data, path.name, media_type, runtime)
     return IngestOutcome(document_id, created, DocumentStatus.INGESTED)
+
+
+def _was_destroyed(document_id: str, runtime: Runtime) -> bool:
+    """True when this content was processed and destroyed under retention before.
+
+    Storing it again would quietly bring back data the sweep proved gone; an
+    operator who must reprocess it removes the old records first.
+    """
+    with Session(runtime.engine) as session:
+        document = session.get(Document, document_id)
+    return document is not None and document.status == DocumentStatus.DESTROYED
 
 
 def _create_document(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from medocr.errors import IN_EMPTY, IN_TOO_LARGE, IN_UNSUPPORTED
+from medocr.errors import IN_DESTROYED, IN_EMPTY, IN_TOO_LARGE, IN_UNSUPPORTED
 from medocr.records import Artifact, Document, DocumentStatus
 from medocr.runtime import build_runtime
 from medocr.settings import Settings
@@ -52,7 +52,9 @@ def test_two_workers_ingesting_the_same_file_make_one_document(tmp_path: Path) -
     (tmp_path / "a.png").write_bytes(PNG)
     runtimes = [_rt(home) for _ in range(4)]
     with ThreadPoolExecutor(4) as pool:
-        outcomes = list(pool.map(lambda r: ingest_file(tmp_path / "a.png", r), runtimes))
+        outcomes = list(
+            pool.map(lambda r: ingest_file(tmp_path / "a.png", r), runtimes)
+        )
     assert sum(o.created for o in outcomes) == 1
     with Session(runtimes[0].engine) as session:
         assert len(session.exec(select(Document)).all()) == 1
@@ -89,3 +91,20 @@ def test_media_type_comes_from_content_not_name(tmp_path: Path) -> None:
     (tmp_path / ".hidden.pdf").write_bytes(b"x")
     (tmp_path / "notes.txt").write_bytes(b"x")
     assert [p.name for p in list_inbox(tmp_path)] == ["scan.TIF"]
+
+
+def test_content_destroyed_under_retention_is_not_stored_again(tmp_path: Path) -> None:
+    rt = _rt(tmp_path / "home")
+    (tmp_path / "a.png").write_bytes(PNG)
+    document_id = ingest_file(tmp_path / "a.png", rt).document_id
+    with Session(rt.engine) as session:
+        for artifact in session.exec(select(Artifact)).all():
+            rt.vault.destroy(artifact)
+        document = session.get(Document, document_id)
+        document.status = DocumentStatus.DESTROYED
+        session.add(document)
+        session.commit()
+    again = ingest_file(tmp_path / "a.png", rt)
+    assert (again.status, again.error_code) == (DocumentStatus.DESTROYED, IN_DESTROYED)
+    assert rt.vault.find(document_id, "raw", "original") is None
+    assert list(rt.vault.backend.list()) == []

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medocr.errors import ENG_SIGN, EngineError
+from medocr.settings import get_settings
 
 VALID = "Signature is Valid."
 NOT_VERIFIED = "Signature has not yet been verified."
@@ -40,8 +41,13 @@ def pdfsig_available() -> bool:
 
 
 def run_pdfsig(pdf: bytes) -> PdfsigVerdict:
-    """Run ``pdfsig`` on ``pdf`` in a private temporary folder and parse its verdicts."""
-    with tempfile.TemporaryDirectory(prefix="medocr-pdfsig-") as folder:
+    """Run ``pdfsig`` on ``pdf`` in a private temporary folder and parse its verdicts.
+
+    The folder lives under ``MEDOCR_HOME/tmp``, where the retention sweep looks.
+    """
+    tmp_root = get_settings().tmp_path
+    tmp_root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with tempfile.TemporaryDirectory(prefix="medocr-pdfsig-", dir=tmp_root) as folder:
         path = Path(folder) / "document.pdf"
         path.write_bytes(pdf)
         env = {**os.environ, "HOME": folder}

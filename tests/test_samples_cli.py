@@ -136,3 +136,24 @@ def test_render_corpus_refuses_a_folder_without_texts(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_generate_can_keep_the_manifest_out_of_the_inbox(tmp_path: Path) -> None:
+    inbox, truth = tmp_path / "inbox", tmp_path / "truth.json"
+    result = runner.invoke(
+        app,
+        [
+            "samples",
+            "generate",
+            str(inbox),
+            "--count",
+            "1",
+            "--formats",
+            "png",
+            "--manifest",
+            str(truth),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    manifest = json.loads(truth.read_text(encoding="utf-8"))
+    assert sorted(p.name for p in inbox.iterdir()) == [manifest["files"][0]["file"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import typer
 
@@ -13,6 +14,7 @@ from medocr.samples import (
     DEGRADATIONS,
     MANIFEST_NAME,
     OUTPUT_FORMATS,
+    OutputFormat,
     generate_samples,
     render_corpus,
 )
@@ -47,6 +49,7 @@ def generate(
     seed: int = _Seed,
     formats: str = _Formats,
     all_combinations: bool = _AllCombinations,
+    manifest_path: Path | None = _Manifest,
     as_json: bool = JsonOption,
 ) -> None:
     """Write synthetic medical documents, with their ground truth in manifest.json."""
@@ -54,7 +57,13 @@ def generate(
     total = ALL_COMBINATIONS if all_combinations else count
     if total < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--count")
-    manifest = generate_samples(out_dir, count=total, seed=seed, formats=chosen)  # type: ignore[arg-type]
+    manifest = generate_samples(
+        out_dir,
+        count=total,
+        seed=seed,
+        formats=chosen,
+        manifest_path=manifest_path,
+    )
     rows = [
         {
             "file": entry["file"],
@@ -68,7 +77,7 @@ def generate(
     summary = {
         "documents": total,
         "files": len(rows),
-        "manifest": str(out_dir / MANIFEST_NAME),
+        "manifest": str(manifest_path or out_dir / MANIFEST_NAME),
     }
     emit_table("Generated samples", rows, as_json=as_json, summary=summary)
 
@@ -116,7 +125,7 @@ def render_corpus_command(
     )
 
 
-def _formats(text: str) -> list[str]:
+def _formats(text: str) -> list[OutputFormat]:
     aliases = {"jpg": "jpeg", "tif": "tiff"}
     chosen = [
         aliases.get(p.strip().lower(), p.strip().lower()) for p in text.split(",")
@@ -126,4 +135,4 @@ def _formats(text: str) -> list[str]:
         raise typer.BadParameter(
             f"choose from {', '.join(OUTPUT_FORMATS)}", param_hint="--formats"
         )
-    return list(dict.fromkeys(chosen))
+    return [cast(OutputFormat, part) for part in dict.fromkeys(chosen)]

@@ -96,8 +96,10 @@ def generate_samples(
     count: int = 12,
     seed: int = 0,
     formats: Sequence[OutputFormat] = OUTPUT_FORMATS,
+    manifest_path: Path | None = None,
 ) -> dict[str, Any]:
-    """Write ``count`` documents and their manifest into ``out_dir``; return the manifest."""
+    """Write ``count`` documents into ``out_dir`` and the manifest beside them (or at
+    ``manifest_path``, to keep it out of a watched inbox); return the manifest."""
     if count < 1 or not formats:
         raise ValueError("need at least one sample and one format")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -112,7 +114,7 @@ def generate_samples(
         "files": entries,
     }
     _write_atomically(
-        out_dir / MANIFEST_NAME,
+        manifest_path or out_dir / MANIFEST_NAME,
         json.dumps(manifest, ensure_ascii=False, indent=1).encode(),
     )
     return manifest

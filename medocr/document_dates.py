@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from medocr.document_lexicon import BIRTH_MARKERS, MONTHS, fold
+from medocr.document_lexicon import BIRTH_MARKERS, DATE_LABELS, MONTHS, fold
 
 Span = tuple[int, int]
 
@@ -34,9 +34,14 @@ _ROMAN_MONTH = re.compile(
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _ROMAN |= {"ix": 9, "x": 10, "xi": 11, "xii": 12}
 _OCR_DIGITS = str.maketrans({"o": "0", "l": "1", "i": "1", "|": "1"})
-_LABEL = re.compile(r"(?<![^\W\d_])(?:datum|date|data|fecha|dated)\s*:?\s*$")
+_LABEL = re.compile(
+    "(?<![^\\W\\d_])(?:"
+    + "|".join(re.escape(label) for label in DATE_LABELS)
+    + r")\s*:?\s*$"
+)
+_PLACE_WORD = r"[^\W\d_](?:[^\W\d_]|['.])*"
 _CITY = re.compile(
-    r"(?:^|\n)[ \t]*[^\W\d_][^\W\d_'.-]*(?:[ -][^\W\d_]+){0,2}[ \t]*,[ \t]*"
+    rf"(?:^|\n)[ \t]*{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,5}}[ \t]*,[ \t]*"
     r"(?:den|le|el|il|li|dnia|op|the)?[ \t]*$"
 )
 _BIRTH = re.compile(

@@ -182,7 +182,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "auf bei zur zum fur uber wurde wurden ihre ihr sowie nach keine".split()
     ),
     "fr": frozenset(
-        "le la les et est pas avec des une un du au aux pour dans sur nous "
+        "le la les de en et est pas avec des une un du au aux pour dans sur nous "
         "qui que il elle ses son ont sont ete patiente".split()
     ),
     "it": frozenset(
@@ -190,7 +190,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "nella sono stato stata paziente non si al alla".split()
     ),
     "es": frozenset(
-        "el la los las y es con por para una un del que se en al su sus "
+        "el la los las de y es con por para una un del que se en al su sus "
         "no presenta fue paciente como".split()
     ),
     "nl": frozenset(
@@ -231,7 +231,24 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 # A label that introduces the letter's own date ("Datum:", "Fecha:", "Data:").
-DATE_LABELS = ("datum", "date", "data", "fecha", "dated", "dne", "den", "le", "el")
+# Labels right before the document's own date ("Datum:", "Fecha del informe:",
+# "validiert am"); collection, admission and birth dates have labels of their own.
+DATE_LABELS = (
+    "datum", "date", "data", "fecha", "dated",
+    "befunddatum", "berichtsdatum", "briefdatum", "ausstellungsdatum",
+    "datum des befundes", "validiert am", "freigegeben am", "erstellt am",
+    "date du compte rendu", "date du compte-rendu", "date du rapport",
+    "date d'edition", "valide le", "biologiquement le", "edite le",
+    "data referto", "data del referto", "data di refertazione", "data emissione",
+    "validato il", "refertato il",
+    "fecha del informe", "fecha de informe", "fecha de emision", "validado el",
+    "emitido el",
+    "uitslagdatum", "datum uitslag", "datum verslag", "rapportdatum",
+    "geautoriseerd op", "datum brief",
+    "data wyniku", "data wydania", "data wystawienia", "autoryzowany",
+    "report date", "date of report", "reported", "authorised", "authorized",
+    "date issued", "issued",
+)  # fmt: skip
 
 # Words that announce a date of birth (folded); a date right after them is skipped.
 BIRTH_MARKERS = (

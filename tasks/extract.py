@@ -30,7 +30,8 @@ UNKNOWN_TYPE = "unknown"
 _MIN_TYPE_SCORE = 2.5
 _MIN_STOPWORD_HITS = 2
 _MAX_HITS_PER_KEYWORD = 3
-_TITLE_CHARS = 300
+_HEADING_LINES = 25
+_HEADING_CHARS = 60
 
 _ICD_CANDIDATE = re.compile(
     r"(?<![\w.,/-])([A-Z])([0-9]{2})(?:\.([0-9]{1,2})|\.-)?(?:[ ]?[GVZA!*†+])?"
@@ -40,6 +41,13 @@ _UK_POSTCODE_TAIL = re.compile(r"\s?\d[A-Z]{2}\b")
 _ICD_CONTEXT = re.compile(
     r"icd|cim|cie|diagnos|diagnoz|dg\.|dx|code|kod|codice|codigo|\(\s*$",
 )
+_STOPWORD_SHARE = {
+    lang: {
+        word: 1 / sum(word in STOPWORDS[other] for other in LANGUAGES)
+        for word in STOPWORDS[lang]
+    }
+    for lang in LANGUAGES
+}
 _TYPE_PATTERNS = {
     record_type: tuple(
         (re.compile(r"(?<![a-z0-9])" + re.escape(keyword)), weight)
@@ -89,14 +97,13 @@ def extract_fields(
     replace dates); everything else is read from ``pseudonymized_text``. Spans are
     character offsets into ``text``.
     """
-    searchable = _searchable(pseudonymized_text)
     document_date = find_document_date(
         text, date_spans=date_spans, birth_date_spans=birth_date_spans
     )
     mean, minimum = _confidence_summary(confidences)
     fields = ExtractedFields(
-        record_type=classify_document(searchable),
-        language=detect_language(searchable),
+        record_type=classify_document(pseudonymized_text),
+        language=detect_language(pseudonymized_text),
         document_date=document_date.isoformat() if document_date else None,
         icd10_codes=find_icd10_codes(pseudonymized_text),
         page_count=page_count,
@@ -113,11 +120,16 @@ def extract_fields(
     return fields
 
 
-def classify_document(searchable: str) -> str:
-    """The record type whose weighted keywords score highest, else ``unknown``."""
+def classify_document(text: str) -> str:
+    """The record type whose weighted keywords score highest, else ``unknown``.
+
+    A keyword that also stands in a heading (a short line near the top) counts once
+    more, since letters name their kind in a title under the letterhead.
+    """
+    searchable, headings = _searchable(text), _headings(text)
     scores = sorted(
         (
-            (_type_score(searchable, patterns), kind)
+            (_type_score(searchable, headings, patterns), kind)
             for kind, patterns in _TYPE_PATTERNS.items()
         ),
         reverse=True,
@@ -128,11 +140,18 @@ def classify_document(searchable: str) -> str:
     return kind
 
 
-def detect_language(searchable: str) -> str | None:
-    """The language whose stopwords occur most often, or None when unclear."""
-    words = re.findall(r"[^\W\d_]+", searchable)
+def detect_language(text: str) -> str | None:
+    """The language whose stopwords weigh most, or None when unclear.
+
+    A stopword shared by several languages ("de", "en", "la") counts for each of
+    them in equal parts, so the distinctive ones decide.
+    """
+    words = re.findall(r"[^\W\d_]+", _searchable(text))
     hits = sorted(
-        ((sum(word in STOPWORDS[lang] for word in words), lang) for lang in LANGUAGES),
+        (
+            (math.fsum(_STOPWORD_SHARE[lang].get(word, 0.0) for word in words), lang)
+            for lang in LANGUAGES
+        ),
         reverse=True,
     )
     (best, language), (runner_up, _) = hits[0], hits[1]
@@ -167,16 +186,22 @@ def _has_code_context(text: str, start: int) -> bool:
 
 
 def _type_score(
-    searchable: str, patterns: Sequence[tuple[re.Pattern[str], float]]
+    searchable: str, headings: str, patterns: Sequence[tuple[re.Pattern[str], float]]
 ) -> float:
     score = 0.0
     for pattern, weight in patterns:
-        matches = list(pattern.finditer(searchable))
-        if not matches:
-            continue
-        in_title = matches[0].start() < _TITLE_CHARS
-        score += weight * (min(len(matches), _MAX_HITS_PER_KEYWORD) + in_title)
+        hits = min(len(pattern.findall(searchable)), _MAX_HITS_PER_KEYWORD)
+        if hits:
+            score += weight * (hits + bool(pattern.search(headings)))
     return score
+
+
+def _headings(text: str) -> str:
+    """Short lines among the first ones, folded: where a letter puts its title."""
+    lines = PSEUDONYM_TOKEN.sub(" ", text).splitlines()[:_HEADING_LINES]
+    return "\n".join(
+        fold(line.strip()) for line in lines if len(line.strip()) <= _HEADING_CHARS
+    )
 
 
 def _searchable(text: str) -> str:

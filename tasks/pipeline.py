@@ -19,6 +19,7 @@ from medocr.errors import STG_NOT_READY, InputRejected, StageError
 from medocr.ocr.types import DocumentText
 from medocr.records import Document, DocumentStatus, Zone, utcnow
 from medocr.runtime import Runtime
+from medocr.sandbox import require_decodable
 from tasks.ingest import mark_rejected
 
 
@@ -84,6 +85,7 @@ def ocr_step(document_id: str, runtime: Runtime) -> StepResult:
     if runtime.vault.find(document_id, Zone.TEXT, "ocr") is None:
         data = runtime.vault.read_slot(document_id, Zone.RAW, "original")
         try:
+            require_decodable(data, runtime.settings)
             text = ocr_document(data, settings=runtime.settings)
         except InputRejected as rejection:
             return reject_after_ingest(document_id, data, rejection, runtime)

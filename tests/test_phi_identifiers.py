@@ -158,3 +158,15 @@ def test_email_addresses_even_with_an_ocr_space() -> None:
         "anna.meier@klinik-nord.de",
         "info @praxis.fr",
     ]
+
+
+def test_a_plain_number_is_not_read_as_a_letter_led_identifier() -> None:
+    text = "Zählerstand 1500375123 notiert."
+    assert not [s for s in detect_phi(text) if s.detector == "de_kvnr"]
+
+
+def test_names_after_polish_and_french_titles() -> None:
+    text = "lek. med. Jan Nowak; M. DUPONT Jean, N° SS 1 50 03 75 123 456 78."
+    found = {text[s.start : s.end]: s.kind for s in detect_phi(text)}
+    assert found["Jan Nowak"] is PhiKind.NAME
+    assert found["1 50 03 75 123 456 78"] is PhiKind.NATIONAL_ID

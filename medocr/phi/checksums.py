@@ -26,6 +26,7 @@ _GROUP = r"(?:[A-Za-z|]*\d[A-Za-z0-9|]*|[A-Z](?=[ .\-]\d))"
 _RUN = re.compile(rf"(?<![\w/]){_GROUP}(?:[ .\-]{_GROUP})*(?![\w/])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\s?[0-9O]{2}(?:\s?[A-Za-z0-9]){10,32}")
 _MAX_GROUPS = 8
+_LETTERS_FOR_REPAIR = 4
 
 
 def kvnr_is_valid(value: str) -> bool:
@@ -104,7 +105,12 @@ def _matching_scheme(compact: str) -> IdScheme | None:
 
 
 def repair(value: str, shape: str) -> str | None:
-    """Undo OCR letter/digit confusions where the shape says which one belongs."""
+    """Undo OCR letter/digit confusions where the shape says which one belongs.
+
+    Digits are read back as letters only in values that hold several letters already
+    (a codice fiscale), never to turn a plain number into a letter-led identifier.
+    """
+    letters_known = sum(ch.isalpha() for ch in value) >= _LETTERS_FOR_REPAIR
     chars = []
     for char, want in zip(value, shape, strict=True):
         if want == "9":
@@ -112,7 +118,8 @@ def repair(value: str, shape: str) -> str | None:
             if not char.isdigit():
                 return None
         elif want == "A":
-            char = char.upper().translate(_AS_LETTER)
+            if letters_known:
+                char = char.upper().translate(_AS_LETTER)
             if not char.isalpha():
                 return None
         chars.append(char.upper())

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from medocr.phi import name_cues
 from medocr.phi.dates import MONTH_NUMBER
-from medocr.phi.gazetteer import fold
+from medocr.phi.gazetteer import first_names, fold
 from medocr.phi.spans import PhiKind, PhiSpan
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W\d_])?\.?")
@@ -45,6 +45,11 @@ def _titles() -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in name_cues.TITLES)
 
 
+def _is_month(folded: str) -> bool:
+    """A month's full name that is not also a first name ("März", not "Jan", "April")."""
+    return len(folded) > 3 and folded in MONTH_NUMBER and folded not in first_names()
+
+
 @lru_cache(maxsize=1)
 def title_parts() -> frozenset[str]:
     parts = name_cues.TITLE_PARTS + ("ra", "na", "ssa", "mo", "ma", "med", "doz", "in")
@@ -77,7 +82,7 @@ def is_name_like(token: Token) -> bool:
         return False
     if len(word) == 1:
         return token.dotted
-    if is_title(token) or token.folded in MONTH_NUMBER:
+    if is_title(token) or _is_month(token.folded):
         return False
     if token.folded.endswith(_ROLE_ENDINGS) or _ROMAN.fullmatch(word):
         return False

@@ -37,6 +37,7 @@ _LABELS = {
         r"sozialversicherungs(?:nummer|-?nr)",
         r"steuer-?id",
         r"nir",
+        r"n[°º]\s?ss",
         r"n[°º] de s[ée]curit[ée] sociale",
         r"s[ée]cu(?:rit[ée] sociale)?",
         r"codice fiscale",

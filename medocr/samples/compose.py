@@ -185,7 +185,12 @@ class _Writer:
 
     def _consent_signatures(self) -> list[Block]:
         case, words = self.case, self.case.book.words
-        place = _signature_line(words["place_date"], case, None)
+        filled = f"{case.sender.address.city}, {case.short_date(case.document_date)}"
+        place = (
+            Paragraph(filled, style(case)),
+            Rule(0.6, 0.5, 0.9),
+            Paragraph(words["place_date"], style(case, scale=0.85)),
+        )
         seed = derive_seed(case.patient.record, "patient-signature")
         doctor_label = f"{words['signature_doctor']}\n{case.specialist.name}"
         return [

@@ -41,7 +41,7 @@ for _name, _sub in (
     app.add_typer(_sub, name=_name)
 
 # Command modules register themselves on the apps above.
-COMMAND_MODULES = ("run", "signing", "db", "keys", "retention", "validation", "phi", "samples", "audit", "review", "ops", "ocr")
+COMMAND_MODULES = ("run", "signing", "db", "keys", "retention", "validation", "phi", "samples", "audit", "review", "ops", "ocr", "hostile")
 
 for _module in COMMAND_MODULES:
     __import__(f"medocr.cli.{_module}")

@@ -97,18 +97,22 @@ class CategoryScore:
 
     @property
     def recall(self) -> float | None:
+        """Share of reference spans that a detection of this category overlaps."""
         return _ratio(self.found_spans, self.reference_spans)
 
     @property
     def precision(self) -> float | None:
+        """Share of detections that overlap a reference span of this category."""
         return _ratio(self.correct_detections, self.detected_spans)
 
     @property
     def char_recall(self) -> float | None:
+        """Share of reference characters (not spaces) covered by detections."""
         return _ratio(self.overlap_chars, self.reference_chars)
 
     @property
     def char_precision(self) -> float | None:
+        """Share of detected characters that lie inside reference spans."""
         return _ratio(self.overlap_chars, self.detected_chars)
 
 
@@ -173,8 +177,9 @@ def _count_document(
     spans: Sequence[PhiSpan],
     counts: dict[str, defaultdict[str, int]],
 ) -> None:
-    scored = [r for r in refs if r.category is not None]
-    for ref in scored:
+    for ref in refs:
+        if ref.category is None:
+            continue
         hit = [s for s in spans if s.start < ref.end and ref.start < s.end]
         for key in (ref.category, "*"):
             counts[key]["reference_spans"] += 1

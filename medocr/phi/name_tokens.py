@@ -46,17 +46,19 @@ def _titles() -> frozenset[str]:
 
 
 def _is_month(folded: str) -> bool:
-    """A month's full name that is not also a first name ("März", not "Jan", "April")."""
+    """A month's full name that is no first name ("März"; not "Jan", "April")."""
     return len(folded) > 3 and folded in MONTH_NUMBER and folded not in first_names()
 
 
 @lru_cache(maxsize=1)
 def title_parts() -> frozenset[str]:
+    """Words that continue a title ("med.", "Kollegin"), folded, without dots."""
     parts = name_cues.TITLE_PARTS + ("ra", "na", "ssa", "mo", "ma", "med", "doz", "in")
     return frozenset(p.rstrip(".").casefold() for p in parts)
 
 
 def is_single_letter_title(token: Token) -> bool:
+    """ "M." and "D.": courtesy titles or initials, decided by their context."""
     return token.word in ("D", "M") and token.dotted
 
 
@@ -75,6 +77,7 @@ def is_title(token: Token) -> bool:
 
 
 def is_name_like(token: Token) -> bool:
+    """A capitalised word that can be part of a name (not a title, role or month)."""
     word = token.word
     if not word[0].isupper() or token.folded in name_cues.NOT_NAMES:
         return False
@@ -90,6 +93,7 @@ def is_name_like(token: Token) -> bool:
 
 
 def gap_between(text: str, left: Token, right: Token) -> str:
+    """The characters between two tokens."""
     return text[left.end : right.start]
 
 
@@ -136,6 +140,7 @@ def after_particles(text: str, tokens: list[Token], j: int) -> int:
 def name_span(
     tokens: list[Token], run: tuple[int, int], how: str, conf: float
 ) -> PhiSpan:
+    """The NAME span of tokens [run[0], run[1]), without a trailing period."""
     first, last = tokens[run[0]], tokens[run[1] - 1]
     end = last.end if len(last.word) == 1 else last.start + len(last.word)
     return PhiSpan(PhiKind.NAME, first.start, end, how, conf)

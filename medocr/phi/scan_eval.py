@@ -52,9 +52,10 @@ def _as_tiff(images: Sequence[Image.Image]) -> bytes:
 def offset_map(source: str, target: str) -> list[int]:
     """For each offset 0..len(source) of ``source``, the aligned one in ``target``."""
     mapping = [0] * (len(source) + 1)
-    for tag, s0, s1, t0, t1 in Levenshtein.opcodes(source, target):
+    for op in Levenshtein.opcodes(source, target):
+        s0, s1, t0, t1 = op.src_start, op.src_end, op.dest_start, op.dest_end
         for offset in range(s0, s1):
-            if tag == "equal" or tag == "replace":
+            if op.tag in ("equal", "replace"):
                 mapping[offset] = t0 + min(offset - s0, max(t1 - t0 - 1, 0))
             else:
                 mapping[offset] = t0

@@ -6,6 +6,10 @@ step name with ``.done`` (``sign.done``: fail after the step's work is committed
 Each point fails its first ``count`` times; the count is kept in a file under
 ``MEDOCR_HOME/faults`` so that it holds across task retries, flow-run retries and
 worker processes. Delete that folder to arm the faults again.
+
+A point written ``kill@point`` does not raise: the process sends itself SIGKILL
+there, as a power cut or the kernel's OOM killer would, so a test can check that a
+fresh process finishes the document as if nothing happened.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import signal
 from pathlib import Path
 
 from medocr.errors import STG_INJECTED_FAULT, StageError
@@ -21,6 +26,7 @@ from medocr.settings import get_settings
 log = logging.getLogger(__name__)
 
 ENV = "MEDOCR_FAULT"
+KILL = "kill@"
 
 
 def planned_faults(value: str | None) -> dict[str, int]:
@@ -33,17 +39,24 @@ def planned_faults(value: str | None) -> dict[str, int]:
 
 
 def fault_point(point: str) -> None:
-    """Raise a ``StageError`` here while ``point``'s planned failures last."""
-    planned = planned_faults(os.environ.get(ENV)).get(point)
-    if not planned:
+    """Raise a ``StageError`` (or die, for ``kill@``) while planned failures last."""
+    faults = planned_faults(os.environ.get(ENV))
+    for key, kill in ((point, False), (KILL + point, True)):
+        planned = faults.get(key)
+        if planned:
+            _fire(key, planned, kill=kill)
+
+
+def _fire(key: str, planned: int, *, kill: bool) -> None:
+    fired = _count_firing(get_settings().home / "faults" / f"{key}.count")
+    if fired > planned:
         return
-    fired = _count_firing(get_settings().home / "faults" / f"{point}.count")
-    if fired <= planned:
-        log.warning("injected fault at %s (%d of %d)", point, fired, planned)
-        raise StageError(
-            f"injected fault at {point} ({fired} of {planned})",
-            code=STG_INJECTED_FAULT,
-        )
+    log.warning("injected fault at %s (%d of %d)", key, fired, planned)
+    if kill:
+        os.kill(os.getpid(), signal.SIGKILL)
+    raise StageError(
+        f"injected fault at {key} ({fired} of {planned})", code=STG_INJECTED_FAULT
+    )
 
 
 def _count_firing(counter: Path) -> int:

@@ -28,6 +28,7 @@ from medocr.errors import (
     KEY_WRONG_SECRET,
     KeyUnavailable,
 )
+from medocr.files import write_atomically
 
 Purpose = Literal["content", "identity"]
 NONCE_BYTES = 12
@@ -242,15 +243,9 @@ def _derive(passphrase: str, salt: bytes) -> bytes:
 
 def _write_private(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     """Write owner-only, atomically: a crash leaves the old file or the new one."""
-    if exclusive and path.exists():
-        raise KeyUnavailable("a key file already exists here", code=KEY_MISSING)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomically(path, data, exclusive=exclusive)
+    except FileExistsError:
+        raise KeyUnavailable(
+            "a key file already exists here", code=KEY_MISSING
+        ) from None

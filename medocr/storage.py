@@ -7,13 +7,12 @@ object names (``<zone>/<artifact id>``) and sealed bytes.
 from __future__ import annotations
 
 import errno
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
 from medocr.errors import VLT_BACKEND, VLT_FULL, VLT_NOT_FOUND, VaultError
+from medocr.files import write_atomically
 
 
 class StorageBackend(Protocol):
@@ -45,14 +44,8 @@ class LocalFolderBackend:
         """Write atomically (temp file, fsync, rename) so a crash leaves no torn object."""
         path = self._path(object_name)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = path.with_name(f".tmp-{secrets.token_hex(6)}")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
+            write_atomically(path, data)
         except OSError as exc:
             code = (
                 VLT_FULL if exc.errno in (errno.ENOSPC, errno.EDQUOT) else VLT_BACKEND
@@ -60,8 +53,6 @@ class LocalFolderBackend:
             raise VaultError(
                 f"could not write object {object_name}: {exc.strerror}", code=code
             ) from None
-        finally:
-            tmp.unlink(missing_ok=True)
         return object_name
 
     def get(self, object_name: str) -> bytes:
@@ -80,7 +71,7 @@ class LocalFolderBackend:
 
     def list(self, prefix: str = "") -> Iterator[str]:
         for path in sorted(self.root.rglob("*")):
-            if path.is_file() and not path.name.startswith(".tmp-"):
+            if path.is_file() and not path.name.endswith(".part"):
                 name = path.relative_to(self.root).as_posix()
                 if name.startswith(prefix):
                     yield name

@@ -8,12 +8,9 @@ it. A rerun rewrites the same two files and records nothing new.
 
 from __future__ import annotations
 
-import os
-import secrets
-from pathlib import Path
-
 from sqlmodel import Session
 
+from medocr.files import write_atomically
 from medocr.records import DocumentStatus, Handoff, Zone, utcnow
 from medocr.runtime import Runtime
 from tasks.gate import require_gate
@@ -57,18 +54,3 @@ def handoff_step(document_id: str, runtime: Runtime) -> StepResult:
         set_status(session, document_id, DocumentStatus.HANDED_OFF)
         session.commit()
     return StepResult(document_id, DocumentStatus.HANDED_OFF)
-
-
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write owner-only through a temporary name, so readers never see half a file."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path

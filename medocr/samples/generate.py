@@ -17,6 +17,7 @@ from typing import Any
 
 from PIL import Image
 
+from medocr.files import write_atomically
 from medocr.samples.case import Case, make_case
 from medocr.samples.compose import compose
 from medocr.samples.degrade import Degradation, degrade_page
@@ -205,6 +206,4 @@ def _write_images(images: list[Image.Image], path: Path, fmt: OutputFormat) -> N
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.part")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    write_atomically(path, data, mode=0o644)

@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from medocr.errors import ConfigurationError
+from medocr.files import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -270,11 +271,7 @@ def _read_identity(folder: Path, name: str) -> Identity:
 
 def _write_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:
     """Write beside ``path`` under a unique name, then rename over it."""
-    fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(temp, mode)
-    os.replace(temp, path)
+    write_atomically(path, data, mode=mode)
 
 
 def _remove_tree(folder: Path) -> None:

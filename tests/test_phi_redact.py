@@ -123,3 +123,17 @@ def test_page_count_mismatch_is_refused() -> None:
     page = _scan(0, ("Befund",))
     with pytest.raises(ValueError):
         build_redacted_pdf([page], [], ["a", "b"])
+
+
+def test_line_offsets_hold_across_an_empty_page() -> None:
+    first = _scan(0, ("Befund",)).ocr
+    empty = OcrPage(1, 100, 100, ())
+    last = _scan(2, ("Name: Max Mustermann",)).ocr
+    document = DocumentText((first, empty, last))
+    start = document.text.index("Max")
+    spans = [s for s in detect_phi(document.text) if s.start == start]
+    boxes = redaction_boxes(document, spans)
+    alone = DocumentText((last,))
+    alone_start = alone.text.index("Max")
+    alone_spans = [s for s in detect_phi(alone.text) if s.start == alone_start]
+    assert boxes == [[], [], redaction_boxes(alone, alone_spans)[0]]

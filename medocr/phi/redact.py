@@ -58,11 +58,14 @@ def redaction_boxes(
 
 
 def _line_places(document: DocumentText) -> Iterator[_LinePlace]:
-    offset = 0
+    """Where each line starts in ``document.text`` (lines by "\\n", pages by "\\f")."""
+    page_start = 0
     for page_index, page in enumerate(document.pages):
+        offset = page_start
         for line_index, line in enumerate(page.lines):
             yield _LinePlace(page_index, line_index, offset)
-            offset += len(line.text) + 1  # "\n" between lines, "\f" after the last
+            offset += len(line.text) + 1
+        page_start += len(page.text) + 1
 
 
 def _sub_box(box: Box, text: str, first: int, last: int, page: OcrPage) -> Box:

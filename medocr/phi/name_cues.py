@@ -16,7 +16,8 @@ TITLES = tuple(
         "Dott. Dott.ssa Dr.ssa Prof.ssa Egr. Gent.mo Gent.ma Sr. Sra. Srta. D. Dña. "
         "Dª Don Doña Dra. Dra Dhr. Dhr Mevr. Mevr Mw. Mej. Heer Pan Pani Panu Panią "
         "Pana lek. lek dr dr. hab. prof. Mr Mr. Mrs Mrs. Ms Ms. Miss Sir Dame dhr. "
-        "mevr. mw. sr. sra. srta. dra. mme mlle sig. dott. prof pan pani panu pana"
+        "mevr. mw. sr. sra. srta. dra. mme mlle sig. dott. prof pan pani panu pana "
+        "drs. ir. ing. mr."
     ).split()
 )
 # Words after a title that belong to the title, not to the name.

@@ -58,6 +58,8 @@ socket.getaddrinfo, socket.socket.connect = getaddrinfo, connect
 @pytest.fixture
 def guarded(medocr_home: Path) -> Iterator[Settings]:
     """The guard installed over a tripwire, with the process's default settings."""
+    uninstall_egress_guard()
+    pristine = socket.getaddrinfo, socket.socket.connect
     exec(TRIPWIRE, {})  # noqa: S102 - the tripwire text is this module's own code
     settings = Settings(home=medocr_home)
     install_egress_guard(settings)
@@ -65,11 +67,7 @@ def guarded(medocr_home: Path) -> Iterator[Settings]:
         yield settings
     finally:
         uninstall_egress_guard()
-        socket.getaddrinfo = _PRISTINE["getaddrinfo"]
-        socket.socket.connect = _PRISTINE["connect"]  # type: ignore[method-assign]
-
-
-_PRISTINE = {"getaddrinfo": socket.getaddrinfo, "connect": socket.socket.connect}
+        socket.getaddrinfo, socket.socket.connect = pristine  # type: ignore[method-assign]
 
 
 def test_every_configured_endpoint_host_is_named(

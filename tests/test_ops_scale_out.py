@@ -1,8 +1,7 @@
 """Scale-out: a batch spread over two process workers by per-document child runs.
 
 Both workers poll the same pool of a Prefect server on PostgreSQL; the records
-database is PostgreSQL and the vault is on SeaweedFS's S3 API (when medocr has the
-S3 backend). Each worker's flow runs append audit events under its own actor name,
+database is PostgreSQL and the vault is on SeaweedFS's S3 API. Each worker's flow runs append audit events under its own actor name,
 so the audit chain shows who processed what. The "ocr" tag's concurrency limit
 (set to 1 by ``medocr deploy --ocr-limit 1``) must hold across both workers.
 """
@@ -55,6 +54,7 @@ def test_a_batch_spreads_over_both_workers_and_each_document_runs_once(
     finished = prefect_stack.wait_final(parent.id)
     assert finished.state_type == StateType.COMPLETED
 
+    assert prefect_stack.settings().vault.backend == "s3"
     documents = documents_with(prefect_stack, digests)
     children = child_runs(prefect_stack, parent.id)
     assert sorted(c.parameters["document_id"] for c in children) == sorted(documents)

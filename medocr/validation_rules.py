@@ -22,6 +22,19 @@ ALL_RECORD_TYPES = (*RECORD_TYPES, UNKNOWN_TYPE)
 SIGNATURE_LEVELS = ("B-B", "B-T", "B-LT", "B-LTA")
 EARLIEST_DOCUMENT_DATE = "1990-01-01"
 CODE_SEPARATOR = ";"
+TEXT_FIELDS = (
+    "document_id",
+    "record_type",
+    "language",
+    "document_date",
+    "icd10_codes",
+    "pseudonymized_text",
+    "signature_level",
+    "contract_version",
+    "medocr_version",
+    "processed_at",
+)
+SCORE_FIELDS = ("ocr_confidence_mean", "ocr_confidence_min")
 # The validation frame's copy of document_date as a date, for the range rule.
 DATE_COLUMN = "document_date__as_date"
 
@@ -91,7 +104,24 @@ def rules_for(
             {"column": "record_type", "value_set": [UNKNOWN_TYPE]},
         )
     )
-    return tuple(rules + _format_rules() + _range_rules(thresholds))
+    return tuple(
+        rules + _value_type_rules() + _format_rules() + _range_rules(thresholds)
+    )
+
+
+def _value_type_rules() -> list[Rule]:
+    """Python types per column: text as ``str``, counts as ``int``, scores as numbers."""
+    types = {name: ["str"] for name in TEXT_FIELDS}
+    types |= {"page_count": ["int"]}
+    types |= {name: ["int", "float"] for name in SCORE_FIELDS}
+    return [
+        Rule(
+            f"{name}.type",
+            "ExpectColumnValuesToBeInTypeList",
+            {"column": name, "type_list": type_list},
+        )
+        for name, type_list in types.items()
+    ]
 
 
 def _format_rules() -> list[Rule]:

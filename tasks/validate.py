@@ -151,9 +151,12 @@ def _is_str(value: Any) -> bool:
 
 
 def _cell(key: object, value: Any) -> Any:
+    """Codes joined by ``;``; other collections as lists, which pandas keeps per cell."""
     if key == "icd10_codes" and isinstance(value, list | tuple):
         if all(isinstance(code, str) for code in value):
             return CODE_SEPARATOR.join(value)
+    if isinstance(value, tuple | set | frozenset):
+        return list(value)
     return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import math
 import socket
@@ -60,6 +61,15 @@ FAILING: list[tuple[str, str, Callable[[dict[str, Any]], None]]] = [
     ("contract_version.format", "two-part version", _set(contract_version="1.0")),
     ("medocr_version.format", "word as version", _set(medocr_version="latest")),
     ("processed_at.format", "no zone", _set(processed_at="2026-12-03T16:40:00")),
+    ("pseudonymized_text.type", "text as a list", _set(pseudonymized_text=["x"])),
+    ("page_count.type", "fractional pages", _set(page_count=2.5)),
+    ("ocr_confidence_min.type", "score as text", _set(ocr_confidence_min="0.5")),
+    ("icd10_codes.type", "codes as numbers", _set(icd10_codes=[10, 11])),
+    (
+        "medocr_version.type",
+        "version as a date",
+        _set(medocr_version=dt.date(2026, 1, 1)),
+    ),
 ] + [(f"{name}.required", f"{name} is null", _set(**{name: None})) for name in REQUIRED]
 
 
@@ -128,7 +138,7 @@ def test_a_large_batch_reports_each_record_on_its_own() -> None:
     failed = {i: report.rules for i, report in enumerate(reports) if not report.passed}
     assert failed == {
         17: ("document_date.range",),
-        512: ("page_count.range",),
+        512: ("page_count.range", "page_count.type"),
         999: ("icd10_codes.format",),
     }
 

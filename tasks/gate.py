@@ -92,7 +92,11 @@ def open_review(
 
 
 def gate_passed(document_id: str, runtime: Runtime) -> bool:
-    """True when the contract check passed or a reviewer approved the record."""
+    """True when the contract check passed and validation passed or was overruled.
+
+    A reviewer may approve a record that failed validation; nobody can approve one
+    that broke its data contract.
+    """
     with Session(runtime.engine) as session:
         checks = session.exec(
             select(Check).where(Check.document_id == document_id)
@@ -100,10 +104,11 @@ def gate_passed(document_id: str, runtime: Runtime) -> bool:
         review = session.exec(
             select(ReviewItem).where(ReviewItem.document_id == document_id)
         ).first()
-    if review is not None and review.status == "approved":
-        return True
     passed = {c.check_type: c.passed for c in checks}
-    return passed.get("validation") is True and passed.get("contract") is True
+    if passed.get("contract") is not True:
+        return False
+    approved = review is not None and review.status == "approved"
+    return approved or passed.get("validation") is True
 
 
 def require_gate(document_id: str, runtime: Runtime) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from letters import letter_lines, render_letter
 from sqlmodel import Session, func, select
 
 import tasks.ocr
@@ -25,7 +26,6 @@ from tasks.handoff import handoff_step
 from tasks.ingest import ingest_file
 from tasks.pipeline import extract_step, ocr_step, pseudonymize_step
 from tasks.rendition import sign_step
-from letters import letter_lines, render_letter
 
 STEPS = (ocr_step, pseudonymize_step, extract_step, gate_step, sign_step, handoff_step)
 CANARIES = (
@@ -176,3 +176,29 @@ def test_hand_off_and_signing_refuse_a_record_that_failed_its_gate(
     assert info.value.code == STG_BLOCKED
     assert handoff_step(document_id, runtime).status == DocumentStatus.EXTRACTED
     assert not runtime.settings.handoff_path.exists()
+
+
+def test_an_approved_review_overrules_validation_but_never_the_contract(
+    letter: Path, runtime
+) -> None:
+    from sqlmodel import Session
+
+    from tasks.gate import gate_passed, open_review, save_check
+
+    document_id = ingest_file(letter, runtime).document_id
+    with Session(runtime.engine) as session:
+        save_check(session, runtime, document_id, "validation", False, ["r"])
+        save_check(session, runtime, document_id, "contract", True, [])
+        open_review(session, runtime, document_id, ["r"])
+        session.commit()
+    assert not gate_passed(document_id, runtime)
+    with Session(runtime.engine) as session:
+        review = session.exec(select(tasks.gate.ReviewItem)).one()
+        review.status = "approved"
+        session.add(review)
+        session.commit()
+    assert gate_passed(document_id, runtime)
+    with Session(runtime.engine) as session:
+        save_check(session, runtime, document_id, "contract", False, ["p"])
+        session.commit()
+    assert not gate_passed(document_id, runtime)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from letters import letter_lines, render_letter
 from sqlmodel import Session, func, select
 
 import tasks.ocr
 from medocr.hostile import pipeline_steps
 from medocr.records import Artifact, AuditEvent, Document, Handoff, Signature
-from medocr.runtime import Runtime
+from medocr.runtime import Runtime, build_runtime
+from medocr.settings import Settings
 from tasks.ingest import ingest_file
 
 LETTER_PNG, LETTER_TEXT = render_letter(letter_lines())
@@ -69,3 +71,16 @@ def final_state(runtime: Runtime) -> dict[str, object]:
         "handoffs": handoffs,
         "handoff_files": sorted(p.suffix for p in handoff_dir.iterdir()),
     }
+
+
+def settings_in(home: Path, **signing: object) -> Settings:
+    return Settings(home=home, signing={"level": "B-B", **signing})
+
+
+def clean_state(tmp: Path, level: str) -> dict[str, object]:
+    """The final state of one uninterrupted run at a signing level."""
+    with pytest.MonkeyPatch.context() as patch:
+        use_perfect_ocr(patch.setattr)
+        runtime = build_runtime(settings_in(tmp / "home", level=level))
+        assert run_letter(write_letter(tmp / "inbox"), runtime) == "handed_off"
+    return final_state(runtime)

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from faults_support import (
+    clean_state,
     document_status,
     final_state,
     run_letter,
+    settings_in,
     use_perfect_ocr,
     write_letter,
 )
@@ -32,7 +34,6 @@ from medocr.leftovers import find_leftovers
 from medocr.prefect_profile import content_free_errors
 from medocr.records import DocumentStatus, Zone, get_engine
 from medocr.runtime import Runtime, build_runtime
-from medocr.settings import Settings
 from medocr.storage import StorageBackend
 from medocr.vault import Vault
 from tasks.ingest import ingest_file
@@ -59,26 +60,14 @@ def perfect_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
     use_perfect_ocr(monkeypatch.setattr)
 
 
-def settings_in(home: Path, **signing: object) -> Settings:
-    return Settings(home=home, signing={"level": "B-B", **signing})
-
-
 @pytest.fixture(scope="module")
 def clean_b_b(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    return _clean_state(tmp_path_factory.mktemp("clean-bb"), "B-B")
+    return clean_state(tmp_path_factory.mktemp("clean-bb"), "B-B")
 
 
 @pytest.fixture(scope="module")
 def clean_b_t(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    return _clean_state(tmp_path_factory.mktemp("clean-bt"), "B-T")
-
-
-def _clean_state(tmp: Path, level: str) -> dict[str, object]:
-    with pytest.MonkeyPatch.context() as patch:
-        use_perfect_ocr(patch.setattr)
-        runtime = build_runtime(settings_in(tmp / "home", level=level))
-        assert run_letter(write_letter(tmp / "inbox"), runtime) == "handed_off"
-    return final_state(runtime)
+    return clean_state(tmp_path_factory.mktemp("clean-bt"), "B-T")
 
 
 @pytest.mark.parametrize("zone", [Zone.RAW, Zone.TEXT, Zone.IDENTITY, Zone.SIGNED])

@@ -37,9 +37,10 @@ _ICD_CANDIDATE = re.compile(
     r"(?<![\w.,/-])([A-Z])([0-9]{2})(?:\.([0-9]{1,2})|\.-)?(?:[ ]?[GVZA!*†+])?"
     r"(?![\w]|[.,]\d|-\d)"
 )
+_MISREAD_I = re.compile(r"(?m)^[ \t]*[1l|]([0-9]{2})(?:\.([0-9]{1,2}))?[ \t]*$")
 _UK_POSTCODE_TAIL = re.compile(r"\s?\d[A-Z]{2}\b")
 _ICD_CONTEXT = re.compile(
-    r"icd|cim|cie|diagnos|diagnoz|dg\.|dx|code|kod|codice|codigo|\(\s*$",
+    r"icd|cim|cie|diagnos|diagnoz|rozpozn|dg\.|dx|code|kod|codice|codigo|\(\s*$",
 )
 _STOPWORD_SHARE = {
     lang: {
@@ -167,7 +168,7 @@ def find_icd10_codes(text: str) -> tuple[str, ...]:
     diagnoses or codes, or inside parentheses, so that tokens such as vitamin names
     or postcodes are not taken for codes.
     """
-    codes: dict[str, None] = {}
+    found: list[tuple[int, str]] = []
     for match in _ICD_CANDIDATE.finditer(text):
         category = match.group(1) + match.group(2)
         if not is_valid_category(category):
@@ -176,8 +177,27 @@ def find_icd10_codes(text: str) -> tuple[str, ...]:
             continue
         if match.group(3) is None and not _has_code_context(text, match.start()):
             continue
-        codes[category + (f".{match.group(3)}" if match.group(3) else "")] = None
-    return tuple(codes)
+        found.append((match.start(), _code(category, match.group(3))))
+    found.extend(_misread_chapter_i(text))
+    return tuple(dict.fromkeys(code for _, code in sorted(found)))
+
+
+def _code(category: str, subcategory: str | None) -> str:
+    return category + (f".{subcategory}" if subcategory else "")
+
+
+def _misread_chapter_i(text: str) -> list[tuple[int, str]]:
+    """Chapter I codes that OCR read with a one or an l for the I ("150.9").
+
+    Only a code standing alone on its line under a diagnosis heading is taken, so
+    an ordinary number is never mistaken for one.
+    """
+    found = []
+    for match in _MISREAD_I.finditer(text):
+        category = "I" + match.group(1)
+        if is_valid_category(category) and _has_code_context(text, match.start()):
+            found.append((match.start(), _code(category, match.group(2))))
+    return found
 
 
 def _has_code_context(text: str, start: int) -> bool:

@@ -80,3 +80,14 @@ def test_random_tokens_are_not_taken_for_codes(text: str) -> None:
 
 def test_a_bare_code_counts_on_the_line_after_a_diagnosis_heading() -> None:
     assert find_icd10_codes("Diagnosen:\nI10 Hypertonie") == ("I10",)
+
+
+def test_a_chapter_i_code_read_with_a_one_is_recovered_under_a_diagnosis_heading() -> (
+    None
+):
+    assert find_icd10_codes("Rozpoznania\n150.9\nNiewydolność serca") == ("I50.9",)
+    assert find_icd10_codes("Diagnoses\n110\nEssential hypertension") == ("I10",)
+
+
+def test_a_number_alone_on_its_line_without_a_diagnosis_heading_is_no_code() -> None:
+    assert find_icd10_codes("Rechnung\nBetrag\n150.9\nEUR") == ()

@@ -151,7 +151,10 @@ def _running_stack(
     with ExitStack() as stack:
         env = _stack_environment(request, root, stack)
         _run([medocr_command(), "server", "start", "--port", env["PORT"]], env, 240)
-        stack.callback(_run, [medocr_command(), "server", "stop"], env, 60)
+        server_pid = int((root / "home" / "prefect" / "server.pid").read_text())
+        # Whatever happens to `medocr server stop`, the server's group goes too.
+        stack.callback(_kill_group, server_pid)
+        stack.callback(_run, [medocr_command(), "server", "stop"], env, 180)
         logs = tuple(stack.enter_context(_worker(env, root, n)) for n in ("1", "2"))
         _run([medocr_command(), "deploy", "--ocr-limit", "1"], env, 300)
         running = PrefectStack(
@@ -254,6 +257,11 @@ def _stop_group(process: subprocess.Popen[bytes]) -> None:
             continue
     with suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
+
+
+def _kill_group(pid: int) -> None:
+    with suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
 
 
 def _run(command: list[str], env: dict[str, str], timeout: float) -> None:

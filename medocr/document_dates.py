@@ -165,7 +165,8 @@ def _score(folded: str, candidate: DateCandidate) -> float:
     if _RANGE_WORD.search(prefix):
         score -= 2
     if line.strip(" \t.,r") == folded[candidate.start : candidate.end].strip():
-        score += 1
+        # A date alone on its line is a letter's date line, wherever OCR put it.
+        score += 2
     return score
 
 

@@ -87,3 +87,9 @@ def test_found_dates_carry_offsets_into_the_original_text() -> None:
     text = "Zürich, 3. März 2024"
     (candidate,) = find_dates(text)
     assert text[candidate.start : candidate.end] == "3. März 2024"
+
+
+def test_a_date_alone_on_its_line_below_the_top_is_the_letter_date() -> None:
+    header = "\n".join(f"Line {n}" for n in range(14))
+    text = f"{header}\nDear Dr Riley,\n14 September 2025\nThank you for seeing her."
+    assert find_document_date(text) == dt.date(2025, 9, 14)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import resource
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -33,23 +35,35 @@ def eval_hostile(
     """
     with tempfile.TemporaryDirectory(prefix="medocr-hostile-") as scratch:
         report = _evaluate(directory, home or Path(scratch))
-    rows = [_row(f) for f in report.files]
-    summary = {**report.summary(), "leftover_kinds": report.leftovers.counts}
+    rows = [_row(f, full=as_json) for f in report.files]
+    summary = {
+        **report.summary(),
+        "leftover_kinds": report.leftovers.counts,
+        "ocr_workers_peak_rss_mb": round(_children_peak_rss_mb(), 1),
+    }
     emit_table("hostile inputs", rows, as_json=as_json, summary=summary)
     if not report.clean:
         raise typer.Exit(1)
 
 
-def _row(outcome: FileOutcome) -> dict[str, object]:
+def _row(outcome: FileOutcome, *, full: bool) -> dict[str, object]:
     """One table row; the JSON rows carry the document id and budget too."""
+    if full:
+        return {**asdict(outcome), "in_budget": outcome.within_budget}
     return {
         "file": outcome.file,
         "outcome": outcome.outcome,
+        "status": outcome.status,
         "code": outcome.code,
         "pages": outcome.pages,
         "seconds": outcome.seconds,
         "in_budget": outcome.within_budget,
     }
+
+
+def _children_peak_rss_mb() -> float:
+    """Largest resident memory of a finished child, such as a stopped OCR worker."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def _evaluate(directory: Path, home: Path) -> HostileReport:

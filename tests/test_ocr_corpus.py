@@ -48,6 +48,6 @@ def test_character_error_rates_on_the_ground_truth_pages(
         for s in scores:
             family = _family(s.document)
             print(f"  {s.document:28} p{s.page}  cer={s.cer:.4f} [{TARGETS[family]}]")
-    assert len(scores) == 13
+    assert len(scores) == 14
     for s in scores:
         assert s.cer <= REGRESSION[_family(s.document)], s.document

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from PIL import Image
 
 from medocr.errors import IN_TOO_MANY_PAGES, InputRejected
+from medocr.ocr.reader import worker_count
 from medocr.ocr.types import DocumentText, OcrLine
 from medocr.settings import Limits, OcrSettings, Settings
 from tasks.ocr import ocr_document
@@ -111,3 +113,11 @@ def test_the_result_survives_the_vault_round_trip(tmp_path: Path) -> None:
         _born_digital_pdf(), settings=_settings(tmp_path), engine=FakeEngine()
     )
     assert DocumentText.from_json(document.to_json()) == document
+
+
+def test_worker_count_follows_the_setting_or_the_memory_budget(tmp_path: Path) -> None:
+    assert worker_count(Settings(home=tmp_path, ocr=OcrSettings(workers=3))) == 3
+    tight = Settings(home=tmp_path, limits=Limits(max_memory_mb=1500))
+    assert worker_count(tight) == 1
+    roomy = Settings(home=tmp_path, limits=Limits(max_memory_mb=64_000))
+    assert worker_count(roomy) == len(os.sched_getaffinity(0))

@@ -7,12 +7,15 @@ two pages per worker are in flight, so memory stays bounded on long documents.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
 import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult, Pool
 
 from medocr.errors import IN_TIMEOUT, InputRejected
@@ -26,6 +29,11 @@ from medocr.settings import Settings
 logger = logging.getLogger(__name__)
 
 _IN_FLIGHT_PER_WORKER = 2
+# Peak resident memory measured on a dense A4 page at 300 dpi (linn): detection at
+# 2000 px needs about 600 MB of live tensors.
+WORKER_MB = 1100
+CALLER_MB = 400
+_ARENAS = "MALLOC_ARENA_MAX"
 _pools: dict[str, Pool] = {}
 _pools_lock = threading.Lock()
 _worker_engine: OcrEngine | None = None
@@ -51,8 +59,13 @@ def read_page_image(page: PageImage, engine: OcrEngine) -> OcrPage:
 
 
 def worker_count(settings: Settings) -> int:
-    """Worker processes to use: the setting, or the cores this process may run on."""
-    return settings.ocr.workers or len(os.sched_getaffinity(0))
+    """Worker processes: the setting, else as many as there are cores and as fit
+    in ``limits.max_memory_mb`` (about 1.1 GB per worker, 0.4 GB for the caller)."""
+    if settings.ocr.workers:
+        return settings.ocr.workers
+    budget = settings.limits.max_memory_mb - CALLER_MB
+    fitting = max(1, budget // WORKER_MB)
+    return min(len(os.sched_getaffinity(0)), fitting)
 
 
 def read_pages(
@@ -107,11 +120,26 @@ def _pool(settings: Settings, workers: int) -> Pool:
     with _pools_lock:
         if key not in _pools:
             context = multiprocessing.get_context("spawn")
-            _pools[key] = context.Pool(
-                workers, initializer=_start_worker, initargs=(settings,)
-            )
+            with _worker_environment():
+                _pools[key] = context.Pool(
+                    workers, initializer=_start_worker, initargs=(settings,)
+                )
             logger.info("started %s OCR worker process(es)", workers)
         return _pools[key]
+
+
+@contextmanager
+def _worker_environment() -> Iterator[None]:
+    """Environment the workers start with: few malloc arenas, less fragmentation."""
+    saved = os.environ.get(_ARENAS)
+    os.environ[_ARENAS] = "2"
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(_ARENAS, None)
+        else:
+            os.environ[_ARENAS] = saved
 
 
 def _start_worker(settings: Settings) -> None:
@@ -122,4 +150,25 @@ def _start_worker(settings: Settings) -> None:
 def _read_in_worker(page: PageImage) -> OcrPage:
     if _worker_engine is None:
         raise RuntimeError("OCR worker started without an engine")
-    return read_page_image(page, _worker_engine)
+    try:
+        return read_page_image(page, _worker_engine)
+    finally:
+        _release_free_memory()
+
+
+def _release_free_memory() -> None:
+    """Hand the page's freed heap back to the system, so idle workers stay small."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _load_libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+
+
+_LIBC = _load_libc()

@@ -94,7 +94,7 @@ def place_names() -> frozenset[str]:
                 for entry in getattr(provider, attr, ()) or ():
                     name = entry[1] if isinstance(entry, tuple) else entry
                     places.add(fold(str(name)))
-    return frozenset(p for p in places if len(p) > 2) - common_words()
+    return frozenset(p for p in places if len(p) > 2)
 
 
 @lru_cache(maxsize=1)

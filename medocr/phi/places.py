@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 
 from medocr.phi.addresses import PARTICLE, WORD
-from medocr.phi.gazetteer import country_names, first_names, fold, place_names
+from medocr.phi.gazetteer import (
+    common_words,
+    country_names,
+    first_names,
+    fold,
+    place_names,
+)
 from medocr.phi.spans import PhiKind, PhiSpan
 
 _NOT_TOWN = r"(?!E-?mail|Tel|Fax|Correo|Tfno|Telefon)"
@@ -15,7 +21,7 @@ _CITY = (
     rf"{_NOT_TOWN}{WORD}){{0,3}}"
 )
 # A province or country after the town: "Pamplona. Navarra", "Móstoles (Madrid)".
-_REGION = rf"[ \t]*(?:[.,\-–][ \t]*|[ \t]?\()(?P<region>{WORD})\)?"
+_REGION = rf"[ \t]*(?:[.,\-–]\s?[ \t]*|\s?\()(?P<region>{WORD})\)?"
 _FOUR_DIGIT_CONTEXT = r"(?:[A-Z]{1,2}-|(?<=\n)|(?<=, )|(?<=: )|(?<=^))"
 _POSTCODE_CITY = re.compile(
     rf"(?<![\w.,/:-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{5}}|\d{{2}}-\d{{3}}"
@@ -24,13 +30,13 @@ _POSTCODE_CITY = re.compile(
 )
 # A town before its country: "Sevilla (España)", "Barcelona, España".
 _BEFORE_COUNTRY = re.compile(
-    rf"(?<![\w-])(?P<city>{_CITY})[.,]?[ \t]*"
-    rf"(?:\((?P<paren>{_CITY})\)|,[ \t]*(?P<comma>{_CITY}))"
+    rf"(?<![\w-])(?P<city>{_CITY})[.,]?\s?[ \t]*"
+    rf"(?:\((?P<paren>{_CITY})\)|,\s?[ \t]*(?P<comma>{_CITY}))"
 )
 _REGION_AFTER = re.compile(rf"{_REGION}")
 # "…, 16613\nQuerfurt": a wrapped address line puts the town alone on the next line.
 _POSTCODE_WRAPPED_CITY = re.compile(
-    r"(?<=, )(?P<code>\d{5}|\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{4})"
+    r"(?<=[, ] )(?P<code>\d{5}|\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{4})"
     r"[ \t]*\n[ \t]*"
     rf"(?P<city>{_CITY})(?=[ \t]*(?:\n|$|[.,(]))"
 )
@@ -82,6 +88,9 @@ def detect_places(text: str) -> Iterator[PhiSpan]:
         end = _region_end(text, match.end("city"))
         yield PhiSpan(PhiKind.LOCATION, match.start("city"), end, "city", 0.75)
     for match in _POSTCODE_WRAPPED_CITY.finditer(text):
+        after_comma = text[match.start() - 2 : match.start()] == ", "
+        if not after_comma and fold(match.group("city")) not in place_names():
+            continue
         yield PhiSpan(PhiKind.POSTCODE, *match.span("code"), "postcode", 0.8)
         yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "city", 0.7)
     for match in _UK_POSTCODE.finditer(text):
@@ -95,7 +104,8 @@ def detect_places(text: str) -> Iterator[PhiSpan]:
         if _letter_place(text, match):
             yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "letter_place", 0.7)
     for match in _AFTER_PREPOSITION.finditer(text):
-        if fold(match.group("city")) in place_names():
+        town = fold(match.group("city"))
+        if town in place_names() and town not in common_words():
             yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "listed_place", 0.7)
     for match in _BEFORE_COUNTRY.finditer(text):
         country = match.group("paren") or match.group("comma")

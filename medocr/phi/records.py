@@ -91,7 +91,7 @@ _LABELS = {
         r"h\.?\s?c",
         r"habitaci[oó]n",
         r"cama",
-        r"n[ºo°]\s?col",
+        r"n\.?[ºo°]?\.?\s?col",
         r"colegiado",
         r"episodio",
         r"pati[eë]ntnummer",

@@ -40,7 +40,7 @@ _POSTCODE_WRAPPED_CITY = re.compile(
     r"[ \t]*\n[ \t]*"
     rf"(?P<city>{_CITY})(?=[ \t]*(?:\n|$|[.,(]))"
 )
-_UK_POSTCODE = re.compile(r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?!\w)")
+_UK_POSTCODE = re.compile(r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?!\w)")
 _TOWN_BEFORE = re.compile(rf"(?<![\w-])(?P<city>{_CITY})[ \t,]+$")
 _TOWN_WINDOW = 60  # characters looked back from a UK postcode for its town
 _LABELLED_POSTCODE = re.compile(

@@ -81,12 +81,20 @@ class PpOcrEngine:
         result = self._run(image, use_det=True, use_rec=True, return_word_box=True)
         if result.txts is None or result.word_results is None:
             return PageReading(lines=[], quads=np.zeros((0, 4, 2), dtype=np.float32))
+        quads = np.asarray(result.boxes, np.float32)
         lines: list[OcrLine] = []
-        for text, score, words in zip(
-            result.txts, result.scores, result.word_results, strict=True
+        for text, score, words, quad in zip(
+            result.txts, result.scores, result.word_results, quads, strict=True
         ):
-            lines.extend(split_at_gaps(_word_line(str(text), float(score), words)))
-        return PageReading(lines=lines, quads=np.asarray(result.boxes, np.float32))
+            line = _word_line(str(text), float(score), words)
+            if line.words:
+                lines.extend(split_at_gaps(line))
+            elif line.text.strip():
+                box = _quad_box(quad)
+                lines.append(
+                    OcrLine(text=line.text.strip(), box=box, confidence=line.confidence)
+                )
+        return PageReading(lines=lines, quads=quads)
 
     def recognize(self, crop: np.ndarray) -> tuple[str, float]:
         """Text and confidence of one line image."""
@@ -109,10 +117,17 @@ class PpOcrEngine:
 def _word_line(text: str, score: float, words: Any) -> WordLine:
     parsed = tuple(
         Word(text=str(w_text), confidence=float(w_score), box=_quad_box(quad))
-        for w_text, w_score, quad in (words or ())
+        for w_text, w_score, quad in _word_triples(words)
         if str(w_text).strip()
     )
     return WordLine(text=text, confidence=score, words=parsed)
+
+
+def _word_triples(words: Any) -> list[tuple[Any, Any, Any]]:
+    """RapidOCR's (text, score, quad) word entries, or none when it gave no positions."""
+    if not words or not all(isinstance(w, tuple | list) and len(w) == 3 for w in words):
+        return []
+    return list(words)
 
 
 def _quad_box(quad: Any) -> tuple[float, float, float, float]:

@@ -78,6 +78,12 @@ def _server_files() -> tuple[Path, Path]:
     return home / "server.pid", home / "server.log"
 
 
+def _require_api(env: dict[str, str]) -> None:
+    if not env.get("PREFECT_API_URL"):
+        typer.echo("set PREFECT_API_URL to the Prefect server's API first", err=True)
+        raise typer.Exit(2)
+
+
 def _check_residency(*, server: bool = False) -> None:
     """Refuse to start when a configured endpoint is outside the allowed hosts."""
     from sqlalchemy.engine import make_url
@@ -104,17 +110,25 @@ def server_start(
     """Start the Prefect server with medocr's hardened settings (database: see docs)."""
     _check_residency(server=True)
     env = child_environment()
-    command = [
-        prefect_command(),
-        "server",
-        "start",
-        "--host",
-        host,
-        "--port",
-        str(port),
-    ]
+    command = [prefect_command(), "server", "start", "--host", host]
+    command += ["--port", str(port)]
     if foreground:
         os.execvpe(command[0], command, env)
+    process = _spawn_server(command, env)
+    api_url = f"http://{host}:{port}/api"
+    if not _wait_until_healthy(api_url, env, process, wait):
+        log_file = _server_files()[1]
+        typer.echo(f"the Prefect server did not start; see {log_file}", err=True)
+        raise typer.Exit(1)
+    emit_mapping(
+        "Prefect server",
+        {"api_url": api_url, "ui": f"http://{host}:{port}", "pid": process.pid},
+        as_json=as_json,
+    )
+
+
+def _spawn_server(command: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """The server in its own session, logging to a file; its pid in the pid file."""
     pid_file, log_file = _server_files()
     with log_file.open("ab") as log:
         process = subprocess.Popen(
@@ -122,18 +136,18 @@ def server_start(
             stdin=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
     pid_file.write_text(str(process.pid))
-    api_url = f"http://{host}:{port}/api"
+    return process
+
+
+def _wait_until_healthy(
+    api_url: str, env: dict[str, str], process: subprocess.Popen[bytes], wait: float
+) -> bool:
     deadline = time.monotonic() + wait
     while not server_healthy(api_url, env):
         if process.poll() is not None or time.monotonic() > deadline:
-            typer.echo(f"the Prefect server did not start; see {log_file}", err=True)
-            raise typer.Exit(1)
+            return False
         time.sleep(1)
-    emit_mapping(
-        "Prefect server",
-        {"api_url": api_url, "ui": f"http://{host}:{port}", "pid": process.pid},
-        as_json=as_json,
-    )
+    return True
 
 
 @server_app.command("stop")
@@ -188,9 +202,7 @@ def worker_start(
 ) -> None:
     """Run a process worker for the pool in this terminal (until stopped)."""
     env = child_environment()
-    if not env.get("PREFECT_API_URL"):
-        typer.echo("set PREFECT_API_URL to the Prefect server's API first", err=True)
-        raise typer.Exit(2)
+    _require_api(env)
     _check_residency()
     command = [
         prefect_command(),
@@ -219,12 +231,14 @@ def deploy(
 ) -> None:
     """Create or update the deployments in deployments/prefect.yaml, and OCR's limit."""
     env = child_environment()
-    if not env.get("PREFECT_API_URL"):
-        typer.echo("set PREFECT_API_URL to the Prefect server's API first", err=True)
-        raise typer.Exit(2)
+    _require_api(env)
     _check_residency()
     env.setdefault("MEDOCR_INBOX", str(get_settings().home / "inbox"))
-    rows = deployment_plan(Path(env["MEDOCR_ROOT"]), names or [])
+    try:
+        rows = deployment_plan(Path(env["MEDOCR_ROOT"]), names or [])
+    except ConfigurationError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
     wanted = [row["deployment"] for row in rows if row["status"] == "to deploy"]
     if wanted:
         ensure_pool_and_limit(ocr_limit)

@@ -187,5 +187,6 @@ NOT_NAMES = frozenset(
     leiter leiterin sekretariat varón varon mujer hombre niño niña adolescente
     lactante recién anciano anciana homme femme enfant garçon fille uomo donna bambino
     bambina ragazzo ragazza man vrouw jongen meisje mężczyzna kobieta dziecko chłopiec
-    dziewczynka mann junge mädchen säugling kind male female boy girl woman""".split()
+    dziewczynka mann junge mädchen säugling kind male female boy girl woman
+    av avda calle paseo plaza via viale rue ul ulica str""".split()
 )

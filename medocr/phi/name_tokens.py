@@ -8,13 +8,18 @@ from functools import lru_cache
 
 from medocr.phi import name_cues
 from medocr.phi.dates import MONTH_NUMBER
-from medocr.phi.gazetteer import first_names, fold
+from medocr.phi.gazetteer import country_names, first_names, fold
 from medocr.phi.spans import PhiKind, PhiSpan
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W\d_])?\.?")
 MAX_NAME_TOKENS = 4
 # Role nouns ("Stationsärztin", "Oberarzt") and roman numerals are never names.
-_ROLE_ENDINGS = ("arzt", "arztin", "arzte", "pfleger", "schwester")
+_ROLE_ENDINGS = (
+    "arzt", "arztin", "arzte", "pfleger", "schwester",
+    # specialties and departments: "Oncología", "Kardiologie", "Chirurgie"
+    "ologie", "ologia", "ology", "iatrie", "iatria", "iatry", "chirurgie", "cirugia",
+    "chirurgia", "surgery", "medizin", "medica", "medicale", "medicine",
+)  # fmt: skip
 _ROMAN = re.compile(r"[IVX]{2,5}")
 TITLE_GAPS = frozenset((" ", "  ", ": ", ":", ", ", "", " : ", ":  "))
 # Capitalised titles that are also abbreviations: "MR Becken" is an MRI.
@@ -43,6 +48,13 @@ def make_token(match: re.Match[str]) -> Token:
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in name_cues.TITLES)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Function words, roles and countries (not "Mauricio"), folded: never names."""
+    countries = country_names() - first_names()
+    return frozenset(fold(w) for w in name_cues.NOT_NAMES) | countries
 
 
 def _is_month(folded: str) -> bool:
@@ -79,7 +91,7 @@ def is_title(token: Token) -> bool:
 def is_name_like(token: Token) -> bool:
     """A capitalised word that can be part of a name (not a title, role or month)."""
     word = token.word
-    if not word[0].isupper() or token.folded in name_cues.NOT_NAMES:
+    if not word[0].isupper() or token.folded in _not_names():
         return False
     if any(ch.isdigit() for ch in word):
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from medocr.phi import name_cues
@@ -12,6 +13,7 @@ from medocr.phi.gazetteer import (
     common_words,
     first_name_spread,
     first_names,
+    fold,
     last_names,
 )
 from medocr.phi.name_tokens import (
@@ -31,6 +33,10 @@ from medocr.phi.name_tokens import (
 )
 from medocr.phi.spans import PhiKind, PhiSpan
 
+# Particles that may open a surname after a title: "Herr von Weizsäcker".
+_LEADING_PARTICLES = frozenset(
+    "van von vom de del della di da du des le la ten ter den der dos das mc mac".split()
+)
 # First names that are also clinical or everyday words in one of the languages.
 _FIRST_NAME_WORDS = frozenset(
     "iris gabe mark will art grace hope dolores amparo consuelo remedios rosario "
@@ -94,9 +100,13 @@ def _names_from(
     gap = gap_between(text, tokens[j - 1], tokens[j]).strip()
     if gap not in ("", ":", ",", "-"):
         return
-    start = after_particles(text, tokens, j)
+    start = j
+    if tokens[j].word in _LEADING_PARTICLES:
+        start = after_particles(text, tokens, j)
     run = name_run(text, tokens, start, invert=True)
     if run is None or (patient_cue and not _plausible_after_patient(tokens, run)):
+        return
+    if _is_morbus(tokens, j, run):
         return
     run = (j, run[1])
     yield name_span(tokens, run, "patient_word" if patient_cue else "title", 0.9)
@@ -105,6 +115,12 @@ def _names_from(
         more = name_run(text, tokens, k + 1)
         if more is not None and not gap_between(text, tokens[k - 1], tokens[k]).strip():
             yield name_span(tokens, more, "title", 0.8)
+
+
+def _is_morbus(tokens: list[Token], j: int, run: tuple[int, int]) -> bool:
+    """ "M. Parkinson" names a disease (Morbus), not a person."""
+    eponym = run[1] - run[0] == 1 and tokens[run[0]].folded in name_cues.EPONYMS
+    return eponym and tokens[j - 1].word == "M"
 
 
 def _plausible_after_patient(tokens: list[Token], run: tuple[int, int]) -> bool:
@@ -265,7 +281,7 @@ def _listed(tokens: list[Token], run: tuple[int, int]) -> bool:
 def _propagated(
     text: str, tokens: list[Token], found: list[PhiSpan]
 ) -> Iterator[PhiSpan]:
-    """Other mentions of words already found in a confident name."""
+    """Other mentions of words found in a confident name, or twice as a lone name."""
     starts = [token.start for token in tokens]
     known: set[str] = set()
     for span in found:
@@ -276,6 +292,10 @@ def _propagated(
             if len(token.word) > 2 and token.folded not in name_cues.PARTICLES:
                 known.add(token.folded)
     known -= common_words()
+    lone = Counter(
+        fold(text[s.start : s.end]) for s in found if s.detector == "first_name"
+    )
+    known |= {word for word, count in lone.items() if count > 1}
     for index, token in enumerate(tokens):
         folded = token.folded
         stem = folded[:-1] if folded.endswith("s") else None

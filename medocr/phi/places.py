@@ -36,7 +36,7 @@ _BEFORE_COUNTRY = re.compile(
 _REGION_AFTER = re.compile(rf"{_REGION}")
 # "…, 16613\nQuerfurt": a wrapped address line puts the town alone on the next line.
 _POSTCODE_WRAPPED_CITY = re.compile(
-    r"(?<=[, ] )(?P<code>\d{5}|\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{4})"
+    r"(?<= )(?P<code>\d{5}|\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{4})"
     r"[ \t]*\n[ \t]*"
     rf"(?P<city>{_CITY})(?=[ \t]*(?:\n|$|[.,(]))"
 )
@@ -106,7 +106,7 @@ def detect_places(text: str) -> Iterator[PhiSpan]:
     for match in _AFTER_PREPOSITION.finditer(text):
         town = fold(match.group("city"))
         if town in place_names() and town not in common_words():
-            yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "listed_place", 0.7)
+            yield PhiSpan(PhiKind.LOCATION, *match.span("city"), "listed_place", 0.78)
     for match in _BEFORE_COUNTRY.finditer(text):
         country = match.group("paren") or match.group("comma")
         if (

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from medocr.ocr.engine import content_box
 from medocr.ocr.layout import Word, WordLine, order_lines, split_at_gaps
 from medocr.ocr.types import OcrLine
 
@@ -77,3 +80,10 @@ def test_ordinary_word_spacing_keeps_a_line_whole() -> None:
     assert split_at_gaps(line) == [
         OcrLine(text="Dr. Müller schreibt", box=(0, 0.0, 380, HEIGHT), confidence=0.93)
     ]
+
+
+def test_the_detector_sees_only_the_inked_part_of_a_page() -> None:
+    page = np.full((400, 300, 3), 255, dtype=np.uint8)
+    page[100:120, 50:200] = 0
+    assert content_box(page) == (4, 52, 248, 168)
+    assert content_box(np.full((40, 30, 3), 250, dtype=np.uint8)) is None

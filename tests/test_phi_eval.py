@@ -115,3 +115,10 @@ def test_corpus_recall_and_precision_meet_the_targets(
     for category, floor in TARGETS[corpus].items():
         assert scores[category].recall >= floor, category
     assert result.overall.precision >= 0.85
+
+
+def test_cli_rejects_an_unknown_language(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "doc.ann").write_text(ANN, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "phi", str(tmp_path), "--language", "xx"])
+    assert result.exit_code == 2

@@ -12,7 +12,7 @@ from medocr.cli.main import eval_app
 from medocr.cli.output import JsonOption, emit_table
 from medocr.errors import IN_EMPTY, InputRejected
 from medocr.phi.brat import read_brat_folder
-from medocr.phi.detect import detect_phi
+from medocr.phi.detect import LANGUAGES, detect_phi
 from medocr.phi.evaluation import CategoryScore, PhiEvaluation, evaluate
 
 
@@ -44,6 +44,10 @@ def eval_phi(
     as_json: bool = JsonOption,
 ) -> None:
     """Recall and precision per kind on brat-annotated texts (.txt + .ann)."""
+    if language is not None and language not in LANGUAGES:
+        raise typer.BadParameter(
+            f"one of {', '.join(LANGUAGES)}", param_hint="--language"
+        )
     documents = read_brat_folder(folder)[:limit]
     if not documents:
         raise InputRejected("no .txt files with .ann annotations found", code=IN_EMPTY)

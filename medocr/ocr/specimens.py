@@ -17,7 +17,7 @@ A4_300_DPI = (2480, 3508)
 
 # One invented clinical sentence per supported language, with its special letters.
 SENTENCES: dict[str, str] = {
-    "de": "Der Patient klagt über Schmerzen im Fuß; die Ärztin hält die Ödeme für harmlos.",
+    "de": "Der Patient klagt über Schmerzen im Fuß; die Ärztin hält die Ödeme im Röntgenbild für harmlos.",
     "fr": "Le médecin a prescrit un traitement à base de glaçons contre la fièvre.",
     "it": "Il paziente è stato dimesso con una terapia più leggera per la città.",
     "es": "El niño presentó dolor en la articulación y se recomendó reposo absoluto.",

@@ -21,6 +21,7 @@ _ROLE_ENDINGS = (
     "chirurgia", "surgery", "medizin", "medica", "medicale", "medicine",
 )  # fmt: skip
 _ROMAN = re.compile(r"[IVX]{2,5}")
+_CAMEL = re.compile(r"(?:[^\W\d_a-zß-ÿ][a-zß-ÿ]+){2,3}")
 TITLE_GAPS = frozenset((" ", "  ", ": ", ":", ", ", "", " : ", ":  "))
 # Capitalised titles that are also abbreviations: "MR Becken" is an MRI.
 _CAPITAL_AMBIGUOUS = frozenset(
@@ -101,6 +102,8 @@ def is_name_like(token: Token) -> bool:
         return False
     if token.folded.endswith(_ROLE_ENDINGS) or _ROMAN.fullmatch(word):
         return False
+    if _CAMEL.fullmatch(word):  # "McDonald", or two names OCR ran together
+        return True
     return word[1:].islower() or word.isupper() or "-" in word or "'" in word
 
 

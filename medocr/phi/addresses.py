@@ -77,7 +77,7 @@ _FRENCH = re.compile(
 # "Acacias, 30. 33423 Soto": a street without a type word, right before a postcode.
 _BEFORE_POSTCODE = re.compile(
     rf"(?<![\w])(?P<street>{WORD}(?:[ \t](?:{PARTICLE}[ \t])*{WORD}){{0,2}},?[ \t]"
-    rf"(?:\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|s/n))[ \t.,]+"
+    rf"(?:\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|s/n))(?:[ \t.,]+|[ \t.,]*\n[ \t]*)"
     rf"(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{4}}[ \t]?[A-Z]{{2}})[ \t]+{WORD}"
 )
 _POBOX = re.compile(

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from sqlmodel import Session
 
@@ -128,7 +128,14 @@ def run_file(path: Path, runtime: Runtime) -> FileOutcome:
     return _outcome(label, document_id, seconds, runtime)
 
 
-def pipeline_steps() -> tuple[Callable[[str, Runtime], object], ...]:
+class StepOutcome(Protocol):
+    """What a pipeline step returns: at least the document's new status."""
+
+    @property
+    def status(self) -> str: ...
+
+
+def pipeline_steps() -> tuple[Callable[[str, Runtime], StepOutcome], ...]:
     """The flow's stages after ingest, in order, as plain functions."""
     from tasks.gate import gate_step
     from tasks.handoff import handoff_step

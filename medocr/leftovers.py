@@ -45,13 +45,15 @@ def find_leftovers(runtime: Runtime) -> Leftovers:
     with Session(runtime.engine) as session:
         artifacts = list(session.exec(select(Artifact)).all())
         documents = {d.id: d for d in session.exec(select(Document)).all()}
-        audited = set(
-            session.exec(
+        audited = {
+            document_id
+            for document_id in session.exec(
                 select(AuditEvent.document_id).where(
                     AuditEvent.action == "input.rejected"
                 )
             ).all()
-        )
+            if document_id is not None
+        }
     found: Counter[str] = Counter()
     found.update(_vault_mismatches(runtime, artifacts))
     found.update(_rejected_problems(artifacts, documents, audited))

@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.context import BaseContext
+from multiprocessing.context import ForkServerContext
 
 from medocr.errors import IN_MALFORMED, IN_MEMORY, IN_TIMEOUT, InputRejected
 from medocr.settings import Limits, Settings
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # Seconds a fresh child may take to start before its first page deadline begins.
 STARTUP_SECONDS = 30.0
 _PRELOAD = ["medocr.ocr.pages", "medocr.ocr.textlayer", "numpy", "PIL.Image"]
-_context: BaseContext | None = None
+_context: ForkServerContext | None = None
 _peak_rss_mb = 0.0
 
 
@@ -71,7 +71,7 @@ def peak_child_rss_mb() -> float:
     return _peak_rss_mb
 
 
-def _fork_context() -> BaseContext:
+def _fork_context() -> ForkServerContext:
     """A fork server started once, with the decoders imported, free of our threads."""
     global _context
     if _context is None:
@@ -123,6 +123,7 @@ def _decode_in_child(sender: Connection, data: bytes, settings: Settings) -> Non
     # Decoder libraries write their complaints to stderr; they say nothing we need.
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
     warnings.simplefilter("ignore")
+    verdict: tuple[str, int | str]
     try:
         for event, value in _decode_events(data, settings):
             sender.send((event, value, _own_peak_mb()))

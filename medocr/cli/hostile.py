@@ -16,7 +16,7 @@ from medocr.hostile import FileOutcome, HostileReport, evaluate_folder
 from medocr.ocr.models import install_models
 from medocr.ocr.reader import shutdown_workers
 from medocr.runtime import build_runtime
-from medocr.settings import Settings, get_settings
+from medocr.settings import Settings, SigningSettings, VaultSettings, get_settings
 
 
 @eval_app.command("hostile")
@@ -71,10 +71,10 @@ def _evaluate(directory: Path, home: Path) -> HostileReport:
     settings = get_settings()
     isolated = Settings(
         home=home,
-        limits=settings.limits.model_dump(),
-        ocr={**settings.ocr.model_dump(), "models_dir": settings.models_path},
-        vault={"backend": "local", "region": "eu-local"},
-        signing={"level": settings.signing.level},
+        limits=settings.limits,
+        ocr=settings.ocr.model_copy(update={"models_dir": settings.models_path}),
+        vault=VaultSettings(backend="local", region="eu-local"),
+        signing=SigningSettings(level=settings.signing.level),
     )
     install_models(isolated.models_path)
     try:

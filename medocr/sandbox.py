@@ -1,11 +1,11 @@
 """Untrusted decoding in a child process whose time and memory bounds really hold.
 
 A thread cannot be stopped and an allocation cannot be refused in-process, so a
-hostile page could hang a worker or eat its memory. Before the OCR stage decodes an
-input, a forked child decodes it the same way (limits, text layers, every page
-rendered) under ``RLIMIT_AS`` = ``limits.max_memory_mb``, reporting after each
-page; a child that misses a page's deadline is killed. Only an input the child
-decoded within bounds reaches the worker's own decoder.
+hostile page could hang a worker or eat its memory. Before the OCR stage decodes
+an input, a freshly spawned child decodes it the same way (limits, text layers,
+every page rendered) under ``RLIMIT_AS`` = ``limits.max_memory_mb``, reporting
+after each page; a child that misses a page's deadline is killed. Only an input
+the child decoded within bounds reaches the worker's own decoder.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.context import ForkServerContext
+from multiprocessing.context import SpawnContext
 
 from medocr.errors import IN_MALFORMED, IN_MEMORY, IN_TIMEOUT, InputRejected
 from medocr.settings import Limits, Settings
@@ -28,8 +28,7 @@ log = logging.getLogger(__name__)
 
 # Seconds a fresh child may take to start before its first page deadline begins.
 STARTUP_SECONDS = 30.0
-_PRELOAD = ["medocr.ocr.pages", "medocr.ocr.textlayer", "numpy", "PIL.Image"]
-_context: ForkServerContext | None = None
+_context: SpawnContext | None = None
 _peak_rss_mb = 0.0
 
 
@@ -50,7 +49,7 @@ def require_decodable(data: bytes, settings: Settings) -> DecodeProbe:
             limit, IN_MALFORMED when the decoder crashed, or the decoder's own code.
     """
     started = time.monotonic()
-    context = _fork_context()
+    context = _spawn_context()
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_decode_in_child, args=(sender, data, settings))
     child.start()
@@ -71,13 +70,15 @@ def peak_child_rss_mb() -> float:
     return _peak_rss_mb
 
 
-def _fork_context() -> ForkServerContext:
-    """A fork server started once, with the decoders imported, free of our threads."""
+def _spawn_context() -> SpawnContext:
+    """Fresh interpreters: none of our threads or locks, and no socket in the temp dir.
+
+    A fork server would start faster but listens on a socket in the temporary
+    folder, which is medocr's private one; spawning costs about a second a document.
+    """
     global _context
     if _context is None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(_PRELOAD)
-        _context = context
+        _context = multiprocessing.get_context("spawn")
     return _context
 
 
@@ -110,7 +111,7 @@ def _follow(
 
 
 def _child_died(exitcode: int | None) -> InputRejected:
-    """A child that died without a verdict: killed for memory, or its decoder crashed."""
+    """A child that died without a verdict: killed for memory, or a decoder crash."""
     log.warning("decoding child died with exit code %s", exitcode)
     if exitcode == -9:
         return InputRejected("decoding ran out of memory", code=IN_MEMORY)

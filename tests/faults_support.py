@@ -1,4 +1,4 @@
-"""Shared by the fault tests: the letter, its steps, and the state a clean run ends in."""
+"""Shared by the fault tests: the letter, its steps, the state a clean run ends in."""
 
 from __future__ import annotations
 

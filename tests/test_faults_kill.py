@@ -50,7 +50,9 @@ def count_writes(runtime: object, fault_point: object) -> None:
         real = getattr(owner, method)
         calls = [0]
 
-        def counted(*args, _real=real, _calls=calls, _point=point, **kwargs):  # type: ignore[no-untyped-def]
+        def counted(  # type: ignore[no-untyped-def]
+            *args, _real=real, _calls=calls, _point=point, **kwargs
+        ):
             result = _real(*args, **kwargs)
             _calls[0] += 1
             fault_point(f"{_point}.{_calls[0]}")  # type: ignore[operator]

@@ -30,6 +30,14 @@ class MedocrError(Exception):
     def __str__(self) -> str:
         return f"[{self.code}] {self.args[0] if self.args else ''}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Keep the code when the error crosses a process boundary (OCR workers)."""
+        return (_rebuild, (type(self), self.args[0] if self.args else "", self.code))
+
+
+def _rebuild(cls: type[MedocrError], message: str, code: str) -> MedocrError:
+    return cls(message, code=code)
+
 
 class ConfigurationError(MedocrError):
     code = "MEDOCR-CFG-001"

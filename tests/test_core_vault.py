@@ -30,7 +30,7 @@ def _runtime(home: Path, **overrides: object):
 
 def test_artifact_round_trips_and_is_ciphertext_on_disk(tmp_path: Path) -> None:
     rt = _runtime(tmp_path)
-    secret = "Patientin Erika Mustermann, KVNR A123456780".encode()
+    secret = b"Patientin Erika Mustermann, KVNR A123456780"
     art = rt.vault.put("doc_1", "raw", "original", secret, retain_until=utcnow())
     stored = (tmp_path / "vault" / art.location).read_bytes()
     assert secret not in stored and b"Mustermann" not in stored
@@ -151,4 +151,17 @@ def test_retention_deadline_follows_zone_and_record_type(tmp_path: Path) -> None
     assert rt.retention.deadline("raw", now, None) == now + timedelta(days=30)
     assert rt.retention.deadline("signed", now, "consent_form") > rt.retention.deadline(
         "signed", now, "lab_report"
+    )
+
+
+def test_an_error_keeps_its_code_across_a_process_boundary() -> None:
+    import pickle
+
+    from medocr.errors import ENG_OCR, EngineError
+
+    error = pickle.loads(pickle.dumps(EngineError("engine failed", code=ENG_OCR)))
+    assert (type(error), error.code, str(error)) == (
+        EngineError,
+        ENG_OCR,
+        f"[{ENG_OCR}] engine failed",
     )

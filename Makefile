@@ -10,7 +10,7 @@ SAMPLES := $(MEDOCR_HOME)/samples
 
 demo: install ## install, build OCR models, generate samples, run the main job on them
 	$(BIN)/medocr models install
-	$(BIN)/medocr samples generate $(SAMPLES)
+	test -f $(SAMPLES)/manifest.json || $(BIN)/medocr samples generate $(SAMPLES)
 	$(BIN)/medocr run $(SAMPLES)
 
 test: install system-deps ## install and run the test suite

@@ -20,6 +20,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from medocr.errors import ConfigurationError
+
 EU_REGIONS = (
     "eu-local",
     "eu-central-1",
@@ -146,6 +148,10 @@ class Settings(BaseSettings):
         sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
         config_file = os.environ.get("MEDOCR_CONFIG")
         if config_file:
+            if not Path(config_file).is_file():
+                raise ConfigurationError(
+                    "MEDOCR_CONFIG names a file that does not exist"
+                )
             sources.append(TomlConfigSettingsSource(settings_cls, Path(config_file)))
         return tuple(sources)
 

@@ -99,6 +99,9 @@ def ingest_file(path: Path, runtime: Runtime) -> IngestOutcome:
         media_type = sniff_media_type(data[:2048])
     except InputRejected as rejection:
         return quarantine(document_id, data, path.name, rejection, runtime, digest)
+    known = _known_outcome(document_id, runtime)
+    if known is not None:
+        return known
     if _was_destroyed(document_id, runtime):
         log.warning(
             "document %s was destroyed under retention; not stored again", document_id
@@ -107,6 +110,15 @@ def ingest_file(path: Path, runtime: Runtime) -> IngestOutcome:
     created = _create_document(document_id, digest, media_type, len(data), runtime)
     _store_raw(document_id, data, path.name, media_type, runtime)
     return IngestOutcome(document_id, created, DocumentStatus.INGESTED)
+
+
+def _known_outcome(document_id: str, runtime: Runtime) -> IngestOutcome | None:
+    """A document already rejected keeps its outcome; its input stays in quarantine."""
+    with Session(runtime.engine) as session:
+        document = session.get(Document, document_id)
+    if document is None or document.status != DocumentStatus.REJECTED:
+        return None
+    return IngestOutcome(document_id, False, document.status, document.error_code)
 
 
 def _was_destroyed(document_id: str, runtime: Runtime) -> bool:

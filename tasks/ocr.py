@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from medocr.ocr.document import read_document
 from medocr.ocr.engine import OcrEngine
+from medocr.ocr.models import resolve_models
 from medocr.ocr.types import DocumentText
 from medocr.settings import Settings, get_settings
 
@@ -22,4 +23,9 @@ def ocr_document(
         InputRejected: the input breaks a limit or cannot be decoded.
         EngineError: the OCR models are missing or failed.
     """
-    return read_document(data, settings=settings or get_settings(), engine=engine)
+    settings = settings or get_settings()
+    if engine is None:
+        # Missing models are the operator's to fix: fail before any worker starts,
+        # so that no document is blamed (and quarantined) for them.
+        resolve_models(settings)
+    return read_document(data, settings=settings, engine=engine)

@@ -108,3 +108,13 @@ def test_content_destroyed_under_retention_is_not_stored_again(tmp_path: Path) -
     assert (again.status, again.error_code) == (DocumentStatus.DESTROYED, IN_DESTROYED)
     assert rt.vault.find(document_id, "raw", "original") is None
     assert list(rt.vault.backend.list()) == []
+
+
+def test_a_rejected_document_arriving_again_keeps_its_outcome(tmp_path: Path) -> None:
+    rt = _rt(tmp_path / "home")
+    (tmp_path / "x.png").write_bytes(b"GIF89a" + b"\x00" * 20)
+    first = ingest_file(tmp_path / "x.png", rt)
+    again = ingest_file(tmp_path / "x.png", rt)
+    assert (again.status, again.error_code) == (DocumentStatus.REJECTED, IN_UNSUPPORTED)
+    assert again.document_id == first.document_id and not again.created
+    assert rt.audit.count("input.rejected") == 1

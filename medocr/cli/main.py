@@ -7,12 +7,34 @@ of the apps below when imported; this module imports them all at the end.
 from __future__ import annotations
 
 import typer
+from pydantic import ValidationError
 
+from medocr.errors import ConfigurationError
 from medocr.prefect_profile import apply_prefect_profile
-from medocr.settings import get_settings
+from medocr.settings import Settings, get_settings
+
+
+def _settings_or_exit() -> Settings:
+    """The settings, or a coded, one-line error naming the bad keys (never a traceback)."""
+    try:
+        return get_settings()
+    except (ValidationError, ConfigurationError) as exc:
+        problems = (
+            "; ".join(
+                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                for e in exc.errors()
+            )
+            if isinstance(exc, ValidationError)
+            else str(exc)
+        )
+        typer.echo(
+            f"[{ConfigurationError.code}] invalid settings: {problems}", err=True
+        )
+        raise SystemExit(2) from None
+
 
 # Before any command module can import Prefect: pin its home and switch off telemetry.
-apply_prefect_profile(get_settings())
+apply_prefect_profile(_settings_or_exit())
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -41,7 +63,21 @@ for _name, _sub in (
     app.add_typer(_sub, name=_name)
 
 # Command modules register themselves on the apps above.
-COMMAND_MODULES = ("run", "signing", "db", "keys", "retention", "validation", "phi", "samples", "audit", "review", "ops", "ocr", "hostile")
+COMMAND_MODULES = (
+    "run",
+    "signing",
+    "db",
+    "keys",
+    "retention",
+    "validation",
+    "phi",
+    "samples",
+    "audit",
+    "review",
+    "ops",
+    "ocr",
+    "hostile",
+)
 
 for _module in COMMAND_MODULES:
     __import__(f"medocr.cli.{_module}")

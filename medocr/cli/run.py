@@ -20,8 +20,11 @@ def run(
 ) -> None:
     """Process every document in INBOX: ingest, OCR, pseudonymize, check, sign, hand off."""
     from flows.process_documents import process_documents
+    from medocr.runtime import get_runtime
 
     try:
+        # Residency, keys and the records database are checked before any flow starts.
+        get_runtime()
         rows = process_documents(str(inbox.resolve()))
     except MedocrError as exc:
         typer.echo(f"medocr run failed: {exc}", err=True)

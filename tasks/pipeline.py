@@ -81,6 +81,7 @@ def ocr_step(document_id: str, runtime: Runtime) -> StepResult:
 
     document = load_document(document_id, runtime)
     if document.status == DocumentStatus.REJECTED:
+        drop_raw_copies(document_id, runtime)
         return StepResult(document_id, document.status, document.error_code)
     if runtime.vault.find(document_id, Zone.TEXT, "ocr") is None:
         data = runtime.vault.read_slot(document_id, Zone.RAW, "original")
@@ -116,12 +117,21 @@ def reject_after_ingest(
         document_id, Zone.QUARANTINE, "original", data, retain_until=deadline
     )
     runtime.vault.put(document_id, Zone.QUARANTINE, "meta", meta, retain_until=deadline)
+    mark_rejected(document_id, rejection.code, runtime)
+    drop_raw_copies(document_id, runtime)
+    return StepResult(document_id, DocumentStatus.REJECTED, rejection.code)
+
+
+def drop_raw_copies(document_id: str, runtime: Runtime) -> None:
+    """Destroy a rejected document's raw copies; its input lives on in quarantine.
+
+    It runs after the status change, and again on every later visit, so a crash
+    between quarantining and destroying is finished by the rerun.
+    """
     for kind in ("original", "meta"):
         artifact = runtime.vault.find(document_id, Zone.RAW, kind)
         if artifact is not None:
             runtime.vault.destroy(artifact)
-    mark_rejected(document_id, rejection.code, runtime)
-    return StepResult(document_id, DocumentStatus.REJECTED, rejection.code)
 
 
 def record_json(document_id: str, runtime: Runtime) -> dict[str, object]:

@@ -202,3 +202,33 @@ def test_an_approved_review_overrules_validation_but_never_the_contract(
         save_check(session, runtime, document_id, "contract", False, ["p"])
         session.commit()
     assert not gate_passed(document_id, runtime)
+
+
+def test_crash_while_quarantining_then_rerun_leaves_no_raw_copy(
+    letter: Path, runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medocr.errors import IN_MALFORMED, InputRejected
+
+    def unreadable(data: bytes, **_: object) -> None:
+        raise InputRejected("unreadable page", code=IN_MALFORMED)
+
+    monkeypatch.setattr(tasks.ocr, "ocr_document", unreadable)
+    document_id = ingest_file(letter, runtime).document_id
+    real_destroy = runtime.vault.destroy
+    calls: list[str] = []
+
+    def destroy_one_then_crash(artifact) -> None:  # type: ignore[no-untyped-def]
+        calls.append(artifact.id)
+        if len(calls) > 1:
+            raise ZeroDivisionError("power cut")
+        real_destroy(artifact)
+
+    monkeypatch.setattr(runtime.vault, "destroy", destroy_one_then_crash)
+    with pytest.raises(ZeroDivisionError):
+        ocr_step(document_id, runtime)
+    monkeypatch.setattr(runtime.vault, "destroy", real_destroy)
+
+    assert ocr_step(document_id, runtime).status == DocumentStatus.REJECTED
+    assert runtime.vault.find(document_id, "raw", "original") is None
+    assert runtime.vault.find(document_id, "quarantine", "original") is not None
+    assert runtime.audit.count("input.rejected") == 1

@@ -125,3 +125,5 @@ STG_INJECTED_FAULT = "MEDOCR-STG-004"
 # A review request names an unknown or decided item, a free-text reviewer or reason,
 # or asks to approve a record that broke its data contract.
 STG_REVIEW_INVALID = "MEDOCR-STG-005"
+# The records database refused or dropped the connection; the task retries.
+STG_DATABASE = "MEDOCR-STG-006"

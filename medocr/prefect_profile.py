@@ -17,7 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from medocr.errors import MedocrError, StageError
+from sqlalchemy.exc import OperationalError
+
+from medocr.errors import STG_DATABASE, MedocrError, StageError
 from medocr.settings import Settings
 
 LOGGING_CONFIG = Path(__file__).with_name("prefect_logging.yml")
@@ -112,6 +114,18 @@ def content_free_errors(stage: str) -> Callable[[Callable[P, R]], Callable[P, R]
             except MedocrError as exc:
                 exc.__cause__, exc.__suppress_context__ = None, True
                 raise
+            except OperationalError as exc:
+                # The driver's message may quote the statement and its parameters.
+                logging.getLogger("medocr.stage").error(
+                    "stage %s lost the records database (%s)",
+                    stage,
+                    type(exc.orig).__name__,
+                )
+                raise StageError(
+                    f"stage {stage}: the records database is unavailable "
+                    f"({type(exc.orig).__name__}); the task retries",
+                    code=STG_DATABASE,
+                ) from None
             except Exception as exc:
                 logging.getLogger("medocr.stage").error(
                     "stage %s failed with %s at %s",

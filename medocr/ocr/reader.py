@@ -3,6 +3,12 @@
 Each worker process loads the OCR models once and runs ONNX Runtime on one thread,
 so ``workers`` pages are read at once without oversubscribing the cores. At most
 two pages per worker are in flight, so memory stays bounded on long documents.
+
+A worker that dies mid-page (the kernel's OOM killer, a crash inside ONNX Runtime)
+breaks the pool: the page is not lost silently but raises ``EngineError(ENG_OCR)``,
+which the OCR task retries in a fresh pool. A page that outlasts its time limit is
+the input's fault (``IN_TIMEOUT``); its workers are killed so the next page starts
+clean.
 """
 
 from __future__ import annotations
@@ -15,9 +21,12 @@ import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult, Pool
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 
-from medocr.errors import IN_TIMEOUT, InputRejected
+from medocr.errors import ENG_OCR, IN_TIMEOUT, EngineError, InputRejected
+from medocr.faults import fault_point
 from medocr.ocr.engine import OcrEngine, load_engine
 from medocr.ocr.layout import order_lines
 from medocr.ocr.orientation import OrientationProbe, UprightReading, read_upright
@@ -32,7 +41,7 @@ _IN_FLIGHT_PER_WORKER = 2
 # 2000 px needs about 600 MB of live tensors.
 WORKER_MB = 1100
 CALLER_MB = 400
-_pools: dict[str, Pool] = {}
+_pools: dict[str, ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
 _worker_engine: OcrEngine | None = None
 
@@ -82,47 +91,87 @@ def read_pages(
 def shutdown_workers() -> None:
     """Stop the worker processes this process started."""
     with _pools_lock:
-        for pool in _pools.values():
-            pool.terminate()
-            pool.join()
+        pools = list(_pools.values())
         _pools.clear()
+    for pool in pools:
+        _stop(pool)
 
 
 def _read_in_pool(
     pages: Iterable[PageImage], settings: Settings, workers: int
 ) -> Iterator[OcrPage]:
-    pool = _pool(settings, workers)
-    pending: deque[AsyncResult[OcrPage]] = deque()
+    key, pool = _pool(settings, workers)
+    pending: deque[Future[OcrPage]] = deque()
     timeout = settings.limits.ocr_seconds_per_page
-    for page in pages:
-        pending.append(pool.apply_async(_read_in_worker, (page,)))
-        if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
-            yield _collect(pending.popleft(), timeout)
-    while pending:
-        yield _collect(pending.popleft(), timeout)
-
-
-def _collect(result: AsyncResult[OcrPage], timeout: float) -> OcrPage:
     try:
-        return result.get(timeout=timeout)
-    except multiprocessing.TimeoutError as error:
+        for page in pages:
+            pending.append(_submit(key, pool, page))
+            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                yield _collect(key, pending.popleft(), timeout)
+        while pending:
+            yield _collect(key, pending.popleft(), timeout)
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _submit(key: str, pool: ProcessPoolExecutor, page: PageImage) -> Future[OcrPage]:
+    try:
+        return pool.submit(_read_in_worker, page)
+    except BrokenProcessPool as error:
+        raise _worker_died(key) from error
+
+
+def _collect(key: str, future: Future[OcrPage], timeout: float) -> OcrPage:
+    try:
+        return future.result(timeout=timeout)
+    except FutureTimeout as error:
         logger.warning("a page exceeded %.0f s of OCR; restarting workers", timeout)
-        shutdown_workers()
+        _discard(key)
         raise InputRejected(
             f"a page took longer than {timeout:.0f} s to read", code=IN_TIMEOUT
         ) from error
+    except BrokenProcessPool as error:
+        raise _worker_died(key) from error
 
 
-def _pool(settings: Settings, workers: int) -> Pool:
+def _worker_died(key: str) -> EngineError:
+    logger.warning("an OCR worker process ended mid-page; restarting workers")
+    _discard(key)
+    return EngineError("an OCR worker process ended unexpectedly", code=ENG_OCR)
+
+
+def _discard(key: str) -> None:
+    with _pools_lock:
+        pool = _pools.pop(key, None)
+    if pool is not None:
+        _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers (one may be stuck on a page) and reap them."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(settings: Settings, workers: int) -> tuple[str, ProcessPoolExecutor]:
     key = f"{workers}:{settings.model_dump_json()}"
     with _pools_lock:
         if key not in _pools:
-            context = multiprocessing.get_context("spawn")
-            _pools[key] = context.Pool(
-                workers, initializer=_start_worker, initargs=(settings,)
+            _pools[key] = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(settings,),
             )
             logger.info("started %s OCR worker process(es)", workers)
-        return _pools[key]
+        return key, _pools[key]
 
 
 def _start_worker(settings: Settings) -> None:
@@ -133,6 +182,7 @@ def _start_worker(settings: Settings) -> None:
 def _read_in_worker(page: PageImage) -> OcrPage:
     if _worker_engine is None:
         raise RuntimeError("OCR worker started without an engine")
+    fault_point("ocr.page")
     try:
         return read_page_image(page, _worker_engine)
     finally:

@@ -133,6 +133,35 @@ def test_labelled_record_numbers_in_every_language(text: str, value: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Station 3, Zimmer 14 B\nAufnahme", "B"),
+        ("Zi. 207\nFe\nDatum: heute", "Fe"),
+        ("chambre 12 A, service de cardiologie", "A"),
+        ("Habitación 305 B\nMotivo de ingreso", "B"),
+        ("Bed 4 C; ward round at nine", "C"),
+    ],
+)
+def test_a_bed_code_after_a_room_number_is_a_record_number(
+    text: str, code: str
+) -> None:
+    spans = [s for s in detect_phi(text) if s.kind is PhiKind.RECORD_NUMBER]
+    assert code in [text[s.start : s.end] for s in spans]
+
+
+def test_a_room_number_followed_by_a_word_has_no_bed_code() -> None:
+    text = "Zimmer 14\nDr. Berger sah den Patienten.\nZimmer 3 Am Morgen ruhig."
+    spans = [s for s in detect_phi(text) if s.kind is PhiKind.RECORD_NUMBER]
+    assert [text[s.start : s.end] for s in spans] == ["14", "3"]
+
+
+def test_a_treatment_protocol_name_is_not_a_record_number() -> None:
+    text = "Therapie nach Protokoll AB2019 Standardarm; Protokoll-Nr. 55120."
+    spans = [s for s in detect_phi(text) if s.kind is PhiKind.RECORD_NUMBER]
+    assert [text[s.start : s.end] for s in spans] == ["55120"]
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Telefon (0461) 708 - 223", "(0461) 708 - 223"),

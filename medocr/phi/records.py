@@ -9,6 +9,24 @@ from medocr.phi.spans import PhiKind, PhiSpan
 
 _NO = r"(?:\s*(?:nr|no|n[°º]|nº|num|número|numero|numéro|nummer|#)\.?)?"
 
+# Rooms and beds: labels of a record number, and of the bed code after it.
+_ROOMS = (
+    r"zimmer",
+    r"zi",
+    r"bett",
+    r"chambre",
+    r"stanza",
+    r"letto",
+    r"habitaci[oó]n",
+    r"cama",
+    r"kamer",
+    r"sala",
+    r"pok[oó]j",
+    r"[łl][oó][żz]ko",
+    r"room",
+    r"bed",
+)
+
 # Labels per kind, all seven languages mixed; matched case-insensitively.
 _LABELS = {
     PhiKind.INSURANCE_ID: (
@@ -72,45 +90,35 @@ _LABELS = {
         r"h-?nr",
         r"eingangs(?:nummer|-?nr)",
         r"labor(?:nummer|-?nr)",
-        r"protokoll",
+        r"protokoll(?:nummer|-?nr|\s?nr)",  # "Protokoll" alone names a trial scheme
         r"akten(?:zeichen|nummer)",
         r"station",
-        r"zimmer",
-        r"zi",
         r"ipp",
         r"dossier",
         r"num[ée]ro de dossier",
         r"s[ée]jour",
-        r"chambre",
         r"cartella(?: clinica)?",
         r"nosologico",
         r"codice paziente",
-        r"stanza",
         r"nhc",
         r"historia(?: cl[ií]nica)?",
         r"h\.?\s?c",
-        r"habitaci[oó]n",
-        r"cama",
         r"n\.?[ºo°]?\.?\s?col",
         r"colegiado",
         r"episodio",
         r"pati[eë]ntnummer",
         r"dossiernummer",
         r"ziekenhuisnummer",
-        r"kamer",
         r"numer pacjenta",
         r"nr\.? historii choroby",
         r"nr\.? ksi[eę]gi",
-        r"sala",
         r"mrn",
         r"medical record",
         r"record",
         r"case",
         r"hospital number",
         r"patient id",
-        r"room",
         r"ward",
-        r"bed",
         r"id",
         r"lanr",
         r"bsnr",
@@ -124,6 +132,7 @@ _LABELS = {
         r"nr\.? zlecenia",
         r"numer zlecenia",
         r"auftrag",
+        *_ROOMS,
     ),
 }
 _VALUE = (
@@ -157,12 +166,23 @@ _UNIT_CODE = re.compile(
 )
 
 
+# A bed or wing code after a room number, on its line or alone on the next one:
+# "Zimmer 12 B", "chambre 4 A", "Zi: 119" with "Fe" below it. The code ends its line.
+_ROOM_CODE = re.compile(
+    rf"(?<![\w-])(?i:{'|'.join(_ROOMS)})\.?[ \t]*[:.]?[ \t]*\d{{1,4}}[ \t]*\n?[ \t]*"
+    r"(?P<value>[A-ZÄÖÜ][a-zäöü]?)(?=[ \t]*(?:[\n/,;)]|$))"
+)
+
+
 def detect_record_numbers(text: str) -> Iterator[PhiSpan]:
     """Numbers that directly follow an identifier label, journal numbers, ward codes."""
     for match in _UNIT_CODE.finditer(text):
         if match.group("value")[0].isupper():
             start, end = match.span("value")
             yield PhiSpan(PhiKind.RECORD_NUMBER, start, end, "ward", 0.7)
+    for match in _ROOM_CODE.finditer(text):
+        start, end = match.span("value")
+        yield PhiSpan(PhiKind.RECORD_NUMBER, start, end, "room_code", 0.7)
     for match in _JOURNAL_NUMBER.finditer(text):
         yield PhiSpan(PhiKind.RECORD_NUMBER, match.start(), match.end(), "journal", 0.7)
     for kind, pattern in _PATTERNS:

@@ -187,6 +187,29 @@ def test_dates_in_numeric_and_written_forms(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Stationär vom 3. - 9. Mai 2023 behandelt.", "3."),
+        ("Kontrollen am 14/15.02.2022 unauffällig.", "14"),
+        ("Gabe (02.03-16.03.2021) ohne Befund.", "02.03"),
+        ("hospitalisé du 4 au 8 juin 2020", "4"),
+        ("ricoverato dal 12 al 15 marzo 2019", "12"),
+        ("ingresó del 2 al 6 de abril de 2018", "2"),
+        ("opgenomen van 7 tot 9 januari 2024", "7"),
+        ("admitted from 5 to 7 July 2021", "5"),
+    ],
+)
+def test_the_first_day_of_a_date_range_is_a_date(text: str, first: str) -> None:
+    assert _covered(text, first, PhiKind.DATE, None)
+
+
+def test_a_count_before_a_date_is_not_a_range_start() -> None:
+    text = "Zyklus 2 - 11.10.2023, davon 1/2 Dosis 12.10.2023."
+    dates = [text[s.start : s.end] for s in detect_phi(text) if s.kind is PhiKind.DATE]
+    assert dates == ["11.10.2023", "12.10.2023"]
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Die 28-jährige Patientin", "28"),

@@ -177,6 +177,16 @@ _PATTERNS = (
 _COMPILED = tuple(
     (re.compile(rf"(?<![\w.,]){p}(?![\w])", re.IGNORECASE), c) for p, c in _PATTERNS
 )
+# The first day of a range written with the second date's month and year:
+# "vom 1. - 21. Juli 2022", "06-07.11.2024", "05.11-18.11.2024", "du 3 au 5 mai".
+# It must follow a date preposition, a bracket or a line start.
+_RANGE_START = re.compile(
+    r"(?:^|[(\[]|(?<![\w])(?i:vom|von|am|ab|zwischen|from|between|on|du|le|entre|dal|"
+    r"il|dai|tra|fra|del|desde|el|los|van|op|tussen|od|w|dnia)[ \t])[ \t]*"
+    rf"(?P<first>{_DAY}\.?(?:{_NUM_MONTH}\.?)?)[ \t]?"
+    r"(?:[-–/]|[ \t](?i:bis|und|to|and|au|et|al|y|e|tot|en|do|i)[ \t])[ \t]*$",
+    re.MULTILINE,
+)
 _LONE_YEAR = re.compile(rf"(?<![\w/.,:-]){_YEAR}(?![\w/]|[.,]\d){_UNIT}")
 _LONE_MONTH = re.compile(rf"(?<![\w])(?:{_MONTH})(?![\w])", re.IGNORECASE)
 _BIRTH = re.compile(
@@ -193,6 +203,7 @@ def detect_dates(text: str) -> Iterator[PhiSpan]:
     for pattern, confidence in _COMPILED:
         for match in pattern.finditer(text):
             yield _classified(text, match.start(), match.end(), confidence)
+            yield from _range_start(text, match.start())
     for match in _LONE_YEAR.finditer(text):
         yield PhiSpan(PhiKind.DATE, match.start(), match.end(), "year", 0.6)
     for match in _LONE_MONTH.finditer(text):
@@ -203,6 +214,15 @@ def detect_dates(text: str) -> Iterator[PhiSpan]:
             and _MONTHS[MONTH_NUMBER[word]].index(word) < 8
         ):
             yield PhiSpan(PhiKind.DATE, match.start(), match.end(), "month", 0.5)
+
+
+def _range_start(text: str, start: int) -> Iterator[PhiSpan]:
+    """The first day of a range ending in the date at ``start``: it is a date too."""
+    window = max(0, text.rfind("\n", 0, start) + 1, start - 40)
+    match = _RANGE_START.search(text, window, start)
+    if match is not None:
+        first, end = match.span("first")
+        yield PhiSpan(PhiKind.DATE, first, end, "range_start", 0.8)
 
 
 def _classified(text: str, start: int, end: int, confidence: float) -> PhiSpan:

@@ -187,6 +187,52 @@ def test_dates_in_numeric_and_written_forms(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Elle habite boulevard de Lattre à Nantes.", "boulevard de Lattre"),
+        ("domicilié avenue du Général Ferrand, Lyon", "avenue du Général Ferrand"),
+        ("vit chemin Lebrun depuis mai", "chemin Lebrun"),
+        ("abita in Piazza della Loggia a Brescia", "Piazza della Loggia"),
+        ("vive en Calle de Alcalá, Madrid", "Calle de Alcalá"),
+        ("Borgo Santini, 18, 25121 Brescia", "Borgo Santini, 18"),
+    ],
+)
+def test_a_street_named_without_a_house_number(text: str, street: str) -> None:
+    assert _covered(text, street, PhiKind.ADDRESS, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Studio 4\nMill Lane\nLeeds", "Studio 4\nMill Lane"),
+        ("Flat 12B, 7 Harbour Road, Hull", "Flat 12B, 7 Harbour Road"),
+        ("Calle Mayor 5 Apt. 28, Madrid", "Calle Mayor 5 Apt. 28"),
+        ("Via Roma, 12 Piano 3, Torino", "Via Roma, 12 Piano 3"),
+        ("12, rue des Lilas, appartement 5", "12, rue des Lilas, appartement 5"),
+        ("Hauptstraße 5, Top 3, Wien", "Hauptstraße 5, Top 3"),
+        ("Kerkstraat 12 bus 3, Gent", "Kerkstraat 12 bus 3"),
+    ],
+)
+def test_a_flat_or_floor_designator_belongs_to_its_street(
+    text: str, street: str
+) -> None:
+    assert _covered(text, street, PhiKind.ADDRESS, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somministrato per via orale 2 volte al giorno.",
+        "Nel corso degli ultimi 3 mesi stabile.",
+        "Mise en place de la Sonde gastrique.",
+        "Piano 2 della terapia concluso; Studio 3 randomizzato.",
+    ],
+)
+def test_everyday_words_that_name_streets_elsewhere_stay_text(text: str) -> None:
+    assert not [s for s in detect_phi(text) if s.kind is PhiKind.ADDRESS]
+
+
+@pytest.mark.parametrize(
     ("text", "first"),
     [
         ("Stationär vom 3. - 9. Mai 2023 behandelt.", "3."),

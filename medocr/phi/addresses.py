@@ -29,18 +29,26 @@ _TAIL = (
     r"iz|dr|bis|ter)(?=[\s,.;]|$)){0,3}"
 )
 _PREFIX = (
-    r"(?:(?:calle|avenida|avenido|avda|av|paseo|plaza|carretera|camino|ronda|"
+    r"(?:(?:calle|avenida|avenido|avda|av|paseo|plaza|carretera|"
     r"traves[ií]a|"
-    r"urbanizaci[oó]n|glorieta|rambla|gran v[ií]a|rue|avenue|boulevard|place|chemin|"
-    r"all[ée]e|impasse|quai|route|cours|via|viale|piazza|corso|largo|vicolo|strada|"
+    r"urbanizaci[oó]n|glorieta|rambla|gran v[ií]a|rue|avenue|boulevard|chemin|"
+    r"all[ée]e|impasse|quai|viale|piazza|vicolo|strada|"
     r"contrada|ulica|aleja|osiedle|plac|straße|strasse|ctra|pasaje|pasadizo|"
-    r"callej[oó]n|cañada|alameda|cuesta|vial|acceso|traversa|vico|lungomare|"
-    r"steenweg|chaussée|rond-point|square|sentier|passage)\.?|c/|"
+    r"callej[oó]n|cañada|alameda|traversa|vico|lungomare|"
+    r"steenweg|chaussée|rond-point|sentier)\.?|c/|"
     r"(?:c|pso|pza|pl|ctra|bd|bld|p\.zza|ul|al|os)\.)"
 )
+# Street types that also are everyday words ("per via orale", "nel corso di"):
+# a street only when its name is capitalised.
+_WORD_PREFIX = (
+    r"(?:via|corso|largo|borgo|rotonda|incrocio|stretto|canale|place|route|cours|"
+    r"square|passage|camino|ronda|cuesta|vial|acceso)"
+)
+_CAPITAL = r"(?=[A-ZÄÖÜÀ-ÝŁŚŻŹĆŃ])"
 _PREFIXED = re.compile(
-    rf"(?<![\w.])(?i:{_PREFIX})[ \t]*(?:(?:{PARTICLE})[ \t]+)*{_STREET_WORDS},?[ \t]*"
-    rf"(?:n[ºo°.][ \t]?)?{_NUMBER}(?!\d){_TAIL}"
+    rf"(?<![\w.])(?:(?i:{_PREFIX})[ \t]*(?:(?:{PARTICLE})[ \t]+)*|"
+    rf"(?i:{_WORD_PREFIX})[ \t]+(?:(?:{PARTICLE})[ \t]+)*{_CAPITAL})"
+    rf"{_STREET_WORDS},?[ \t]*(?:n[ºo°.][ \t]?)?{_NUMBER}(?!\d){_TAIL}"
 )
 _SUFFIX = (
     r"(?:straße|strasse|strße|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|"
@@ -59,13 +67,18 @@ _ENGLISH_TYPES = (
 )
 
 
+# An English flat may stand where the house number would: "Studio 4, Mill Lane".
+_EN_UNIT = r"(?i:flat|studio|apartment|unit|suite)[ \t]\d{1,4}[A-Za-z]?,?"
+
+
 @lru_cache(maxsize=1)
 def _english() -> re.Pattern[str]:
     """Number-first English addresses; street types include Faker's English suffixes."""
     suffixes = {re.escape(w) for w in english_street_types()}
     types = "|".join([_ENGLISH_TYPES, *sorted(suffixes, key=len, reverse=True)])
     return re.compile(
-        rf"(?<![\w])\d{{1,5}}[A-Za-z]?,?[ \t](?:{_CAP}[ \t]){{1,4}}(?:{types})(?![\w])"
+        rf"(?<![\w])(?:{_EN_UNIT}[ \t]*\n?[ \t]*(?:\d{{1,5}}[A-Za-z]?,?[ \t])?|"
+        rf"\d{{1,5}}[A-Za-z]?,?[ \t])(?:{_CAP}[ \t]){{1,4}}(?:{types})(?![\w])"
     )
 
 
@@ -80,6 +93,24 @@ _BEFORE_POSTCODE = re.compile(
     rf"(?:\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?|s/n))(?:[ \t.,]+|[ \t.,]*\n[ \t]*)"
     rf"(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}|\d{{4}}[ \t]?[A-Z]{{2}})[ \t]+{WORD}"
 )
+# A street named without a house number: "boulevard de Lattre", "Plaza de la Villa".
+# French types need only a capitalised name; other types a capital and a "de" tail.
+_OF = r"(?:de la|de las|de los|de l'|del|des|de|du|d'|della|delle|dello|degli|dei|di)"
+_NAMED = rf"{WORD}(?:[ \t](?:{_OF}[ \t]*)?{WORD}){{0,3}}"
+_NAMED_STREET = re.compile(
+    rf"(?<![\w.])(?:(?i:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|quai)[ \t]+"
+    rf"(?:(?i:{_OF})[ \t]*)?|{_CAPITAL}(?i:{_PREFIX}|{_WORD_PREFIX})[ \t]*(?i:{_OF})[ \t]*)"
+    rf"{_NAMED}"
+)
+# Flat, floor and door designators of the seven languages: "Studio 4", "Apt. 28".
+_UNIT = re.compile(
+    r"(?<![\w.])(?i:flat|studio|apartment|apt\.?|unit|suite|appartement|appt\.?|"
+    r"b[âa]timent|b[âa]t\.|escalier|esc\.|porte|appartamento|app\.|interno|int\.|"
+    r"scala|piano|piso|puerta|planta|wohnung|whg\.|top|stiege|stock|bus|lok\.|lokal|"
+    r"m\.|mieszkanie)[ \t]?(?:\d{1,4}[A-Za-z]?|[A-Z])(?![\w])"
+)
+# What may stand between a designator and its street: a comma, a line break.
+_UNIT_GAP = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
 _POBOX = re.compile(
     r"(?<![\w])(?:apartado de correos|apartado|postfach|bo[iî]te postale|b\.p\.|"
     r"casella postale|postbus|skrytka pocztowa|p\.?\s?o\.? box)[ \t]?\d{1,8}",
@@ -100,12 +131,43 @@ _LABELLED = re.compile(
 
 def detect_addresses(text: str) -> Iterator[PhiSpan]:
     """Street addresses in the forms used by the seven supported languages."""
-    for pattern in (_PREFIXED, _SUFFIXED, _english(), _FRENCH, _POBOX):
+    streets = list(_streets(text))
+    yield from streets
+    yield from _units(text, streets)
+    for match in _LABELLED.finditer(text):
+        start, end = match.span("value")
+        yield PhiSpan(PhiKind.ADDRESS, start, end, "labelled_address", 0.8)
+
+
+def _streets(text: str) -> Iterator[PhiSpan]:
+    patterns = (_PREFIXED, _SUFFIXED, _english(), _FRENCH, _NAMED_STREET, _POBOX)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             yield PhiSpan(PhiKind.ADDRESS, match.start(), match.end(), "street", 0.85)
     for match in _BEFORE_POSTCODE.finditer(text):
         start, end = match.span("street")
         yield PhiSpan(PhiKind.ADDRESS, start, end, "street_before_postcode", 0.75)
-    for match in _LABELLED.finditer(text):
-        start, end = match.span("value")
-        yield PhiSpan(PhiKind.ADDRESS, start, end, "labelled_address", 0.8)
+
+
+def _units(text: str, streets: list[PhiSpan]) -> Iterator[PhiSpan]:
+    """Flat and floor designators next to a street, joined to it into one address.
+
+    Alone, "Piano 3" or "Studio 4" could be anything; beside a street they are its
+    flat or floor.
+    """
+    for match in _UNIT.finditer(text):
+        start, end = match.span()
+        for street in streets:
+            if _touches(text, start, end, street):
+                first, last = min(start, street.start), max(end, street.end)
+                yield PhiSpan(PhiKind.ADDRESS, first, last, "unit", 0.8)
+                break
+
+
+def _touches(text: str, start: int, end: int, street: PhiSpan) -> bool:
+    """True when the spans overlap or only a comma or a line break lies between."""
+    if street.start < end and start < street.end:
+        return True
+    if street.end <= start:
+        return _UNIT_GAP.fullmatch(text, street.end, start) is not None
+    return _UNIT_GAP.fullmatch(text, end, street.start) is not None

@@ -222,6 +222,17 @@ def test_a_flat_or_floor_designator_belongs_to_its_street(
 @pytest.mark.parametrize(
     "text",
     [
+        "born 2/3/1950, 4 Mill Lane, Upper Dunford,\nLS1 4AB\nAdmitted",
+        "Flat 2\n4 Mill Lane\nUpper Dunford\nLS1 4AB",
+    ],
+)
+def test_the_town_on_the_line_above_a_uk_postcode(text: str) -> None:
+    assert _covered(text, "Upper Dunford", PhiKind.LOCATION, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Somministrato per via orale 2 volte al giorno.",
         "Nel corso degli ultimi 3 mesi stabile.",
         "Mise en place de la Sonde gastrique.",

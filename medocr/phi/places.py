@@ -41,7 +41,12 @@ _POSTCODE_WRAPPED_CITY = re.compile(
     rf"(?P<city>{_CITY})(?=[ \t]*(?:\n|$|[.,(]))"
 )
 _UK_POSTCODE = re.compile(r"(?<![\w])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?!\w)")
-_TOWN_BEFORE = re.compile(rf"(?<![\w-])(?P<city>{_CITY})[ \t,]+$")
+# The town before a UK postcode: on its line, ending the line above after a comma
+# ("Mill Lane, Leeds,⏎LS1 4AB"), or alone on the line above, as on an envelope.
+_TOWN_BEFORE = re.compile(
+    rf"(?:(?<![\w-])(?P<city>{_CITY})(?:[ \t,]+|[ \t]*,[ \t]*\n[ \t]*)"
+    rf"|(?m:^)[ \t]*(?P<line>{_CITY})[ \t]*\n[ \t]*)$"
+)
 _TOWN_WINDOW = 60  # characters looked back from a UK postcode for its town
 _LABELLED_POSTCODE = re.compile(
     r"(?<![\w])(?:c\.?p\.?|plz|code postal|cap|postcode|kod pocztowy|postleitzahl|"
@@ -119,13 +124,14 @@ def detect_places(text: str) -> Iterator[PhiSpan]:
 
 
 def _town_before(text: str, end: int) -> Iterator[PhiSpan]:
-    """The town written before a UK postcode on the same line, if any."""
+    """The town written before a UK postcode, on its line or the line above."""
     line_start = text.rfind("\n", 0, end) + 1
-    start = max(line_start, end - _TOWN_WINDOW)
-    town = _TOWN_BEFORE.search(text[start:end])
+    if not text[line_start:end].strip():
+        line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    town = _TOWN_BEFORE.search(text, max(line_start, end - _TOWN_WINDOW), end)
     if town is not None:
-        first, last = town.span("city")
-        yield PhiSpan(PhiKind.LOCATION, start + first, start + last, "city", 0.75)
+        first, last = town.span("city") if town["city"] else town.span("line")
+        yield PhiSpan(PhiKind.LOCATION, first, last, "city", 0.75)
 
 
 def _region_end(text: str, end: int) -> int:

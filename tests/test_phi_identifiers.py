@@ -103,6 +103,15 @@ def test_ibans_with_and_without_spaces(iban: str) -> None:
     assert [text[s.start : s.end] for s in spans] == [iban]
 
 
+@pytest.mark.parametrize(
+    "iban", ["IT97 I054 2811 1010 0000 0123 456", "IT24 O054 2811 1010 0000 0123 456"]
+)
+def test_an_italian_iban_whose_check_letter_looks_like_a_digit(iban: str) -> None:
+    text = f"Accredito sul conto {iban} entro fine mese."
+    spans = [s for s in detect_phi(text) if s.kind is PhiKind.IBAN]
+    assert [text[s.start : s.end] for s in spans] == [iban]
+
+
 def test_iban_with_a_wrong_check_is_not_an_iban() -> None:
     text = "Konto DE89 3704 0044 0532 0130 01 bitte prüfen."
     assert not [s for s in detect_phi(text) if s.kind is PhiKind.IBAN]

@@ -59,7 +59,9 @@ def detect_phi(text: str, language: str | None = None) -> list[PhiSpan]:
     digits = digit_shadow(text)
     found = [span for detector in _NUMERIC_DETECTORS for span in detector(digits)]
     found += [span for detector in _TEXT_DETECTORS for span in detector(text)]
-    found += detect_checksum_ids(text)  # letter-led ids the shadow read as digits
+    # Letter-led ids, and IBANs with a letter I or O (Italian CIN), the shadow misread.
+    found += detect_checksum_ids(text)
+    found += detect_ibans(text)
     merged = [
         piece for span in merge_spans(found, text) for piece in _per_page(span, text)
     ]

@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -70,6 +71,7 @@ class PpOcrEngine:
         }
         try:
             self._ocr = RapidOCR(params=params)
+            _lean_detector(self._ocr, folders.det / WEIGHTS_FILE, threads)
         except Exception as error:
             raise EngineError(
                 "the OCR models cannot be loaded", code=ENG_OCR
@@ -128,6 +130,34 @@ class PpOcrEngine:
             raise EngineError(
                 "the OCR engine failed on a page", code=ENG_OCR
             ) from error
+
+
+def _lean_detector(ocr: Any, weights: Path, threads: int) -> None:
+    """Give RapidOCR's detector a session at ONNX Runtime's basic optimization level.
+
+    RapidOCR opens every model at the ``all`` level. On the detector at 2000 px the
+    layout rewrites of that level hold about 170 MB more live tensors per page and
+    are no faster (0.55 against 0.72 GB peak, 2.6 against 3.0 s on linn, one thread);
+    the recognizer, on the contrary, is a third faster at ``all`` and keeps it.
+    """
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 4
+    options.enable_cpu_mem_arena = False
+    options.graph_optimization_level = (
+        onnxruntime.GraphOptimizationLevel.ORT_ENABLE_BASIC
+    )
+    if threads:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(weights), sess_options=options, providers=["CPUExecutionProvider"]
+    )
+    detector = ocr._load_det_model()  # RapidOCR 3.10 opens models lazily
+    if not isinstance(getattr(detector.session, "session", None), type(session)):
+        raise TypeError("RapidOCR's detector does not hold an ONNX Runtime session")
+    detector.session.session = session
 
 
 def content_box(image: np.ndarray) -> tuple[int, int, int, int] | None:

@@ -86,6 +86,13 @@ def bench_ocr(
         list[str] | None, typer.Option(help="Engine to run (repeatable; default all).")
     ] = None,
     corpus: Annotated[Path | None, typer.Option(help="The shared corpus.")] = None,
+    workload: Annotated[
+        str,
+        typer.Option(
+            help="mixed: linn, phototest and eurotext on A4; "
+            "linn-variants: the corpus's eight linn PDF pages."
+        ),
+    ] = "mixed",
     as_json: bool = JsonOption,
 ) -> None:
     """Pages per minute and peak memory of medocr, Tesseract and OCRmyPDF."""
@@ -94,7 +101,14 @@ def bench_ocr(
     if unknown:
         typer.echo(f"unknown engine(s): {', '.join(unknown)}", err=True)
         raise typer.Exit(2)
-    pdf = bench.build_bench_pdf(pages, corpus or bench.default_corpus())
+    if workload not in bench.WORKLOADS:
+        typer.echo(f"unknown workload: {workload}", err=True)
+        raise typer.Exit(2)
+    try:
+        pdf = bench.build_bench_pdf(pages, corpus or bench.default_corpus(), workload)
+    except FileNotFoundError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
     results = bench.run_bench(pdf, pages, engines)
     emit_table("OCR throughput", [asdict(r) for r in results], as_json=as_json)
     if not all(result.ok for result in results):

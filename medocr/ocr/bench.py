@@ -1,7 +1,10 @@
 """OCR throughput and peak memory, each engine in its own process tree, same PDF.
 
-The benchmark PDF holds A4 scans at 300 dpi built from the shared corpus's pages
-(linn, phototest, eurotext) when present, else from specimen pages medocr renders.
+Two workloads, both scans at 300 dpi. ``mixed`` cycles A4 pages built from the shared
+corpus's linn, phototest and eurotext images (specimen pages medocr renders when the
+corpus is absent). ``linn-variants`` cycles the eight pages of the corpus's linn PDFs
+as they are (CCITT, JBIG2, skewed, turned): dense pages, the workload the OCR issue's
+reference figures were measured on.
 Every engine runs as a child process; its wall time and the peak resident memory of
 its whole process tree (sampled) are measured from outside.
 """
@@ -21,12 +24,21 @@ from itertools import cycle, islice
 from pathlib import Path
 
 import psutil
+import pymupdf
 from PIL import Image
 
 from medocr.ocr import specimens
 
 CORPUS_PAGES = ("linn.png", "phototest.tif", "eurotext.tif")
+LINN_VARIANTS = (
+    "ccitt.pdf",
+    "jbig2.pdf",
+    "skew.pdf",
+    "rotated_skew.pdf",
+    "cardinal.pdf",
+)
 ENGINES = ("medocr", "tesseract", "ocrmypdf")
+WORKLOADS = ("mixed", "linn-variants")
 _SAMPLE_SECONDS = 0.1
 
 
@@ -48,10 +60,29 @@ def default_corpus() -> Path:
     return Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 
-def build_bench_pdf(pages: int, corpus: Path | None) -> bytes:
-    """A scanned PDF of ``pages`` A4 pages at 300 dpi."""
+def build_bench_pdf(pages: int, corpus: Path | None, workload: str = "mixed") -> bytes:
+    """A scanned PDF of ``pages`` pages at 300 dpi.
+
+    Raises:
+        FileNotFoundError: ``linn-variants`` without the corpus's linn PDFs.
+    """
+    if workload == "linn-variants":
+        return _linn_variants_pdf(pages, corpus)
     sources = _corpus_images(corpus) or _specimen_images()
     return specimens.pdf_of_images(list(islice(cycle(sources), pages)))
+
+
+def _linn_variants_pdf(pages: int, corpus: Path | None) -> bytes:
+    folder = corpus / "ocr-ground-truth" if corpus else None
+    missing = [n for n in LINN_VARIANTS if folder is None or not (folder / n).is_file()]
+    if folder is None or missing:
+        raise FileNotFoundError("the linn-variants workload needs the shared corpus")
+    parts = [pymupdf.open(folder / name) for name in LINN_VARIANTS]
+    sources = [(part, index) for part in parts for index in range(part.page_count)]
+    bench = pymupdf.open()
+    for part, index in islice(cycle(sources), pages):
+        bench.insert_pdf(part, from_page=index, to_page=index)
+    return bench.tobytes()
 
 
 def _corpus_images(corpus: Path | None) -> list[Image.Image]:

@@ -1,11 +1,14 @@
 """Read a page upright: quarter turns from the shape of text boxes, then skew.
 
 Text lines are long and flat; on a page turned by 90 or 270 degrees the detected
-boxes stand upright. Whether a page is upside down is decided by reading a few of
-its longest lines both ways round and keeping the reading the recognizer is surer
-of (skipped when the page as it stands was read with high confidence). Skew is the median slope of the long boxes: small skew is taken out of the line
-boxes, large skew out of the image before it is read again. An upright page, the
-common case, is read once.
+boxes stand upright. Before anything is recognised, a detection-only outline of the
+page (scaled down) tells whether it stands on its side and how much it is skewed, so a
+turned or strongly skewed page is straightened first and recognised once. Whether a
+page is upside down is decided after reading, by reading a few of its longest lines
+both ways round and keeping the reading the recognizer is surer of (skipped when the
+page was read with high confidence). The slope of the full-resolution boxes then gives
+the skew: small skew is taken out of the line boxes, large skew out of the image before
+it is read again. An upright page, the common case, is recognised once.
 """
 
 from __future__ import annotations
@@ -36,7 +39,9 @@ _FLIP_MARGIN = 0.02
 
 @runtime_checkable
 class OrientationProbe(Protocol):
-    """What orientation needs from an engine: full readings and single-line readings."""
+    """What orientation needs from an engine: outlines, full and single-line readings."""
+
+    def outline(self, image: np.ndarray) -> np.ndarray: ...
 
     def read(self, image: np.ndarray) -> PageReading: ...
 
@@ -58,21 +63,32 @@ class UprightReading:
 def read_upright(image: np.ndarray, probe: OrientationProbe) -> UprightReading:
     """The page read so its text runs left to right on horizontal lines."""
     rotation = 0
-    reading = probe.read(image)
-    if _mostly_vertical(reading.quads):
+    outline = probe.outline(image)
+    if _mostly_vertical(outline):
         image, rotation = np.ascontiguousarray(np.rot90(image, k=1)), 90
-        reading = probe.read(image)
-    if not _confident(reading) and _upside_down(image, reading.quads, probe):
+        outline = probe.outline(image)
+    skew = _skew_degrees(outline)
+    straightened = abs(skew) >= IMAGE_DESKEW_DEGREES
+    upright = _rotate(image, skew) if straightened else image
+    reading = probe.read(upright)
+    if _mostly_vertical(reading.quads):  # the outline missed small print
+        image, rotation = np.ascontiguousarray(np.rot90(image, k=1)), rotation + 90
+        upright, straightened = image, False
+        reading = probe.read(upright)
+    if not _confident(reading) and _upside_down(upright, reading.quads, probe):
         image = np.ascontiguousarray(np.rot90(image, k=2))
+        upright = np.ascontiguousarray(np.rot90(upright, k=2))
         rotation = (rotation + 180) % 360
-        reading = probe.read(image)
-    skew = _skew_degrees(reading.quads)
+        reading = probe.read(upright)
     lines = reading.lines
-    if abs(skew) >= IMAGE_DESKEW_DEGREES:
-        image = _rotate(image, skew)
-        lines = probe.read(image).lines
-    elif skew:
-        lines = _deskew_boxes(lines, -skew, image.shape[1] / 2, image.shape[0] / 2)
+    if not straightened:
+        skew = _skew_degrees(reading.quads)
+        if abs(skew) >= IMAGE_DESKEW_DEGREES:
+            upright = _rotate(image, skew)
+            lines = probe.read(upright).lines
+        elif skew:
+            lines = _deskew_boxes(lines, -skew, image.shape[1] / 2, image.shape[0] / 2)
+    image = upright
     logger.debug("page orientation: rotation=%s skew=%.2f", rotation, skew)
     height, width = image.shape[:2]
     return UprightReading(lines, rotation, round(skew, 3), int(width), int(height))

@@ -87,3 +87,24 @@ def test_the_detector_sees_only_the_inked_part_of_a_page() -> None:
     page[100:120, 50:200] = 0
     assert content_box(page) == (4, 52, 248, 168)
     assert content_box(np.full((40, 30, 3), 250, dtype=np.uint8)) is None
+
+
+def test_words_the_recognizer_parted_without_a_space_get_one() -> None:
+    words = (
+        Word("Médico:", 0.99, (100, 100, 260, 140)),
+        Word("Muruzábal", 0.99, (280, 100, 480, 140)),
+        Word("NºCol:", 0.99, (515, 100, 640, 140)),
+        Word("31-20-25896.", 0.99, (650, 100, 900, 140)),
+    )
+    line = WordLine("Médico: MuruzábalNºCol: 31-20-25896.", 0.99, words)
+    (split,) = split_at_gaps(line)
+    assert split.text == "Médico: Muruzábal NºCol: 31-20-25896."
+
+
+def test_a_line_whose_words_do_not_spell_its_text_keeps_its_text() -> None:
+    words = (
+        Word("Hb", 0.9, (100, 100, 150, 140)),
+        Word("13", 0.9, (170, 100, 220, 140)),
+    )
+    line = WordLine("Hb 13.2", 0.9, words)
+    assert [ln.text for ln in split_at_gaps(line)] == ["Hb 13.2"]

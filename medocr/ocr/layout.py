@@ -54,12 +54,23 @@ def split_at_gaps(line: WordLine) -> list[OcrLine]:
     if len(groups) == 1:
         return [
             OcrLine(
-                text=line.text.strip(),
-                box=_union(line.words),
-                confidence=line.confidence,
+                text=_spaced(line), box=_union(line.words), confidence=line.confidence
             )
         ]
     return [_joined(group) for group in groups]
+
+
+def _spaced(line: WordLine) -> str:
+    """The line's text with a space wherever the recognizer's words part without one.
+
+    Across a wide gap inside one detected box (a label tabbed away from a name) the
+    recognizer may emit no space, while its word positions still part there.
+    """
+    text = line.text.strip()
+    words = [word.text for word in line.words]
+    if "".join(words) != "".join(text.split()):
+        return text
+    return " ".join(words)
 
 
 def order_lines(lines: Sequence[OcrLine]) -> list[OcrLine]:

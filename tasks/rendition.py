@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import json
 
-import cv2
-import numpy as np
 from sqlmodel import Session
 
-from medocr.ocr.orientation import IMAGE_DESKEW_DEGREES
-from medocr.ocr.orientation import _rotate as rotate_enlarged
+from medocr.ocr.orientation import as_read
 from medocr.ocr.pages import iter_page_images
 from medocr.phi.redact import RedactionPage, build_redacted_pdf
 from medocr.phi.spans import PhiKind, PhiSpan
@@ -31,30 +28,6 @@ from tasks.pipeline import (
 )
 
 SIGNABLE = {DocumentStatus.VALIDATED, DocumentStatus.APPROVED}
-
-
-def upright(image: np.ndarray, rotation: int, skew: float) -> np.ndarray:
-    """The page in the frame OCR read it in, so stored line boxes fit its pixels.
-
-    OCR turns by quarter turns first; a large skew is then taken out of the image
-    (canvas enlarged), a small one only out of the boxes, that is, about the page
-    centre with the page size kept.
-    """
-    if rotation:
-        image = np.rot90(image, k=rotation // 90)
-    if abs(skew) >= IMAGE_DESKEW_DEGREES:
-        image = rotate_enlarged(image, skew)
-    elif skew:
-        height, width = image.shape[:2]
-        matrix = cv2.getRotationMatrix2D((width / 2, height / 2), skew, 1.0)
-        image = cv2.warpAffine(
-            np.ascontiguousarray(image),
-            matrix,
-            (width, height),
-            flags=cv2.INTER_LINEAR,
-            borderValue=(255, 255, 255),
-        )
-    return np.ascontiguousarray(image)
 
 
 def redacted_rendition(document_id: str, runtime: Runtime) -> bytes:
@@ -75,7 +48,7 @@ def redacted_rendition(document_id: str, runtime: Runtime) -> bytes:
     ]
     images = iter_page_images(raw, dpi=settings.ocr.dpi, limits=settings.limits)
     pages = [
-        RedactionPage(upright(page.image, ocr.rotation, ocr.skew), ocr)
+        RedactionPage(as_read(page.image, ocr.rotation, ocr.skew), ocr)
         for page, ocr in zip(images, text.pages, strict=True)
     ]
     tokenised_pages = str(tokenised["text"]).split("\f")

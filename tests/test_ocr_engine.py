@@ -13,6 +13,7 @@ from PIL import Image
 from medocr.ocr.engine import OFFLINE_ENVIRONMENT, PpOcrEngine, load_engine
 from medocr.ocr.metrics import character_error_rate
 from medocr.ocr.models import install_models, resolve_models
+from medocr.ocr.orientation import as_read
 from medocr.ocr.pages import PageImage
 from medocr.ocr.reader import read_page_image
 from medocr.ocr.specimens import SENTENCES, text_page, wrap
@@ -131,3 +132,23 @@ def test_missing_models_directory_name_resolves_to_the_settings_path(
     tmp_path: Path,
 ) -> None:
     assert Settings(home=tmp_path).models_path == tmp_path / "models"
+
+
+@pytest.mark.parametrize(("quarter_turns", "degrees"), [(1, 0.0), (2, 5.0), (3, -1.5)])
+def test_line_boxes_fall_on_ink_in_the_frame_the_page_was_read_in(
+    engine: PpOcrEngine, two_columns: np.ndarray, quarter_turns: int, degrees: float
+) -> None:
+    skewed = Image.fromarray(two_columns).rotate(
+        degrees, expand=True, fillcolor="white"
+    )
+    turned = np.ascontiguousarray(np.rot90(np.asarray(skewed), k=quarter_turns))
+    page = read_page_image(PageImage(index=0, image=turned, dpi=200.0), engine)
+    frame = as_read(turned, page.rotation, page.skew)
+    assert frame.shape[:2] == (page.height, page.width)
+    ink = frame.min(axis=2) < 128
+    inside = np.zeros_like(ink)
+    for line in page.lines:
+        x0, y0, x1, y1 = (round(v) for v in line.box)
+        inside[max(y0, 0) : y1, max(x0, 0) : x1] = True
+    assert ink[inside].sum() / ink.sum() > 0.9
+    assert ink[inside].mean() > 0.1

@@ -69,7 +69,7 @@ def read_upright(image: np.ndarray, probe: OrientationProbe) -> UprightReading:
         outline = probe.outline(image)
     skew = _skew_degrees(outline)
     straightened = abs(skew) >= IMAGE_DESKEW_DEGREES
-    upright = _rotate(image, skew) if straightened else image
+    upright = _rotate_enlarged(image, skew) if straightened else image
     reading = probe.read(upright)
     if _mostly_vertical(reading.quads):  # the outline missed small print
         image, rotation = np.ascontiguousarray(np.rot90(image, k=1)), rotation + 90
@@ -84,7 +84,7 @@ def read_upright(image: np.ndarray, probe: OrientationProbe) -> UprightReading:
     if not straightened:
         skew = _skew_degrees(reading.quads)
         if abs(skew) >= IMAGE_DESKEW_DEGREES:
-            upright = _rotate(image, skew)
+            upright = _rotate_enlarged(image, skew)
             lines = probe.read(upright).lines
         elif skew:
             lines = _deskew_boxes(lines, -skew, image.shape[1] / 2, image.shape[0] / 2)
@@ -173,7 +173,7 @@ def _deskew_boxes(
     return turned
 
 
-def _rotate(image: np.ndarray, degrees: float) -> np.ndarray:
+def _rotate_enlarged(image: np.ndarray, degrees: float) -> np.ndarray:
     """The image turned by ``degrees`` (counter-clockwise on screen), canvas enlarged."""
     height, width = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
@@ -188,3 +188,28 @@ def _rotate(image: np.ndarray, degrees: float) -> np.ndarray:
         flags=cv2.INTER_LINEAR,
         borderValue=(255, 255, 255),
     )
+
+
+def as_read(image: np.ndarray, rotation: int, skew: float) -> np.ndarray:
+    """The page in the frame OCR read it in, so the stored line boxes fit its pixels.
+
+    ``rotation`` and ``skew`` are an ``UprightReading``'s (or ``OcrPage``'s): quarter
+    turns first; then a large skew taken out of the image with the canvas enlarged, as
+    ``read_upright`` does, and a small one (taken out of the boxes there) turned about
+    the page centre with the page size kept.
+    """
+    if rotation:
+        image = np.rot90(image, k=rotation // 90)
+    if abs(skew) >= IMAGE_DESKEW_DEGREES:
+        image = _rotate_enlarged(image, skew)
+    elif skew:
+        height, width = image.shape[:2]
+        matrix = cv2.getRotationMatrix2D((width / 2, height / 2), skew, 1.0)
+        image = cv2.warpAffine(
+            np.ascontiguousarray(image),
+            matrix,
+            (width, height),
+            flags=cv2.INTER_LINEAR,
+            borderValue=(255, 255, 255),
+        )
+    return np.ascontiguousarray(image)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pymupdf
 import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
 from medocr.cli.main import app
+from medocr.ocr import bench
 from medocr.ocr.specimens import SENTENCES, text_page, wrap
 
 runner = CliRunner()
@@ -44,3 +46,42 @@ def test_eval_ocr_scores_a_page_against_the_text_beside_it(
     assert [row["document"] for row in report["rows"]] == ["brief.png"]
     assert report["rows"][0]["medocr_cer"] <= 0.01
     assert report["summary"]["pages"] == 1
+
+
+def _variant_corpus(root: Path) -> Path:
+    folder = root / "ocr-ground-truth"
+    folder.mkdir(parents=True)
+    for name in bench.LINN_VARIANTS:
+        pdf = pymupdf.open()
+        for page in range(4 if name == "cardinal.pdf" else 1):
+            pdf.new_page(width=595, height=842).insert_text((72, 72), f"{name} {page}")
+        pdf.save(folder / name)
+    return root
+
+
+def test_the_linn_variants_workload_cycles_the_eight_pages(tmp_path: Path) -> None:
+    pdf = pymupdf.open(
+        stream=bench.build_bench_pdf(10, _variant_corpus(tmp_path), "linn-variants")
+    )
+    texts = [page.get_text().strip() for page in pdf]
+    assert len(texts) == 10
+    assert texts[:8] == [
+        "ccitt.pdf 0",
+        "jbig2.pdf 0",
+        "skew.pdf 0",
+        "rotated_skew.pdf 0",
+        *(f"cardinal.pdf {page}" for page in range(4)),
+    ]
+    assert texts[8:] == texts[:2]
+
+
+def test_bench_ocr_refuses_a_workload_it_cannot_build(tmp_path: Path) -> None:
+    missing = runner.invoke(
+        app,
+        ["bench", "ocr", "--workload", "linn-variants", "--corpus", str(tmp_path)],
+    )
+    assert missing.exit_code == 2
+    assert "needs the shared corpus" in missing.output
+    unknown = runner.invoke(app, ["bench", "ocr", "--workload", "tiny"])
+    assert unknown.exit_code == 2
+    assert "unknown workload" in unknown.output

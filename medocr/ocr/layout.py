@@ -1,9 +1,10 @@
 """Reading order: split lines the detector bridged across a gap, then order by column.
 
 Lines are grouped into rows (boxes overlapping vertically). Consecutive rows that
-leave a common vertical strip of whitespace form a region; a region whose lines are
-prose (several words per line) is read column after column, anything else (tables,
-forms) row by row, left to right. Each column is ordered the same way, recursively.
+leave a common vertical strip of whitespace form a region; a region whose lines on
+both sides of the strip are prose (several words per line) is read column after
+column, anything else (tables, forms, a value tabbed away from its label) row by row,
+left to right. Each column is ordered the same way, recursively.
 """
 
 from __future__ import annotations
@@ -88,9 +89,9 @@ def _order(lines: list[OcrLine], height: float) -> list[OcrLine]:
     while start < len(rows):
         end, gutter = _region(rows, start, height)
         region = [line for row in rows[start:end] for line in row]
-        if gutter is not None and end - start > 1 and _is_prose(region):
-            left = [ln for ln in region if _center_x(ln) < gutter]
-            right = [ln for ln in region if _center_x(ln) >= gutter]
+        left = [ln for ln in region if gutter is not None and _center_x(ln) < gutter]
+        right = [ln for ln in region if ln not in left]
+        if gutter is not None and end - start > 1 and _is_prose(left, right):
             ordered.extend(_order(left, height) + _order(right, height))
         else:
             ordered.extend(line for row in rows[start:end] for line in row)
@@ -164,9 +165,12 @@ def _gutter(free: list[tuple[float, float]], rows: list[list[OcrLine]]) -> float
     return max(inner)[1] if inner else None
 
 
-def _is_prose(lines: list[OcrLine]) -> bool:
-    return (
-        statistics.median(len(ln.text.split()) for ln in lines) >= PROSE_WORDS_PER_LINE
+def _is_prose(*columns: list[OcrLine]) -> bool:
+    """Whether every column reads as prose: a value tabbed away from its label
+    ("Médico: ...      NºCol: 7824") stays on its row."""
+    return all(
+        statistics.median(len(ln.text.split()) for ln in column) >= PROSE_WORDS_PER_LINE
+        for column in columns
     )
 
 

@@ -122,3 +122,11 @@ def test_cli_rejects_an_unknown_language(tmp_path: Path) -> None:
     (tmp_path / "doc.ann").write_text(ANN, encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", "phi", str(tmp_path), "--language", "xx"])
     assert result.exit_code == 2
+
+
+def test_a_span_in_text_read_past_the_reference_end_stays_inside_it() -> None:
+    reference = "Befund vom 04.04.2019."
+    read = "Befund vom 04.04.2019.\nTel. 030 1234567"
+    spans = [PhiSpan(PhiKind.PHONE, 28, 39, "test", 1.0)]
+    moved = transfer_spans(read, reference, spans)
+    assert all(0 <= s.start < s.end <= len(reference) for s in moved)

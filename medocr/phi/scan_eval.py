@@ -70,6 +70,7 @@ def transfer_spans(source: str, target: str, spans: Sequence[PhiSpan]) -> list[P
     for span in spans:
         start = mapping[span.start]
         end = mapping[span.end - 1] + 1 if span.end > span.start else start
+        end = min(end, len(target))  # read text past the reference's end maps onto it
         if end > start:
             moved.append(PhiSpan(span.kind, start, end, span.detector, span.confidence))
     return moved

@@ -112,7 +112,7 @@ def test_a_line_whose_words_do_not_spell_its_text_keeps_its_text() -> None:
 
 def test_a_value_tabbed_away_from_its_label_stays_on_its_row() -> None:
     label = _line("Médico: Josep Rubio Palau Paseo", 100, 0, width=600)
-    value = _line("NºCol: 08-08-25574.", 1000, 0, width=300)
+    value = _line("N Col: 08-08-25574.", 1000, 0, width=300)
     reason = _line("Motivo de ingreso: Dolor abdominal.", 100, 1, width=650)
     history = _line("Antecedentes: a long line across the whole width", 100, 2, 1300)
     lines = [history, reason, value, label]

@@ -166,10 +166,12 @@ def _gutter(free: list[tuple[float, float]], rows: list[list[OcrLine]]) -> float
 
 
 def _is_prose(*columns: list[OcrLine]) -> bool:
-    """Whether every column reads as prose: a value tabbed away from its label
-    ("Médico: ...      NºCol: 7824") stays on its row."""
+    """Whether every column reads as prose, more than one line of several words: a
+    value tabbed away from its label ("Médico: ...      NºCol: 7824") stays on its row."""
     return all(
-        statistics.median(len(ln.text.split()) for ln in column) >= PROSE_WORDS_PER_LINE
+        len(column) > 1
+        and statistics.median(len(ln.text.split()) for ln in column)
+        >= PROSE_WORDS_PER_LINE
         for column in columns
     )
 

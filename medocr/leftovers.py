@@ -106,5 +106,5 @@ def _temporary_files(runtime: Runtime) -> int:
         count += sum(1 for p in tmp.rglob("*") if p.is_file())
     vault = runtime.settings.vault_path
     if vault.is_dir():
-        count += sum(1 for p in vault.rglob(".tmp-*") if p.is_file())
+        count += sum(1 for p in vault.rglob(".*.part") if p.is_file())
     return count

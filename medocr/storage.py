@@ -45,7 +45,7 @@ class LocalFolderBackend:
         path = self._path(object_name)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
-            write_atomically(path, data)
+            write_atomically(path, data, checkpoint="object.write")
         except OSError as exc:
             code = (
                 VLT_FULL if exc.errno in (errno.ENOSPC, errno.EDQUOT) else VLT_BACKEND

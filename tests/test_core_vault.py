@@ -165,3 +165,21 @@ def test_an_error_keeps_its_code_across_a_process_boundary() -> None:
         ENG_OCR,
         f"[{ENG_OCR}] engine failed",
     )
+
+
+def test_a_write_removes_what_a_killed_writer_left_and_spares_a_live_one(
+    tmp_path: Path,
+) -> None:
+    from medocr.files import write_atomically
+
+    target = tmp_path / "object.bin"
+    dead = tmp_path / ".object.bin.4194305.0a1b2c3d.part"  # above Linux's pid_max
+    legacy = tmp_path / ".object.bin.0a1b2c3d.part"
+    live = tmp_path / f".object.bin.{os.getpid()}.0a1b2c3d.part"
+    other = tmp_path / ".other.bin.4194305.0a1b2c3d.part"
+    for path in (dead, legacy, live, other):
+        path.write_bytes(b"half")
+    write_atomically(target, b"whole")
+    assert target.read_bytes() == b"whole"
+    assert not dead.exists() and not legacy.exists()
+    assert live.exists() and other.exists()

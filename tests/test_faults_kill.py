@@ -74,6 +74,7 @@ def clean_b_b(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         "object.1",  # the raw scan's object written, its row not yet marked stored
         "object.4",  # inside pseudonymization: identity map written, not recorded
         "sign.done",
+        "object.write",  # inside the raw scan's write: its temporary file left torn
     ],
 )
 def test_sigkill_mid_document_then_a_fresh_run_equals_a_clean_run(

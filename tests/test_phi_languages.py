@@ -180,6 +180,8 @@ def test_clinical_sentences_without_personal_data_stay_untouched(language: str) 
         ("seit 2007 bekannt", "2007"),
         ("vom 29.07.2023-01.08.2023", "01.08.2023"),
         ("am 2020-08-03", "2020-08-03"),
+        ("en noviembre06 acude", "noviembre06"),
+        ("seit März2019 stabil", "März2019"),
     ],
 )
 def test_dates_in_numeric_and_written_forms(text: str, value: str) -> None:

@@ -149,6 +149,14 @@ MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in na
 _AMBIGUOUS_ALONE = {"may", "august", "maj"}
 
 _MONTH = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
+# Month names long enough to be read glued to a year, as OCR does: "noviembre06".
+_LONG_MONTH = "|".join(
+    sorted(
+        (m for m in MONTH_NUMBER if len(m) >= 4 and m not in _AMBIGUOUS_ALONE),
+        key=len,
+        reverse=True,
+    )
+)
 _UNIT = r"(?!\s?(?:mg|ml|µg|mcg|g\b|kg|mmhg|mm|cm|%|h\b|min|iu|ie|e\b|x\b|l\b))"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -171,6 +179,8 @@ _PATTERNS = (
     # March 3, 2020; Februar 2019; noviembre 06; Enero de 1999
     (rf"(?:{_MONTH})\.?\s{_DAY}(?:st|nd|rd|th)?,?\s{_YEAR}", 0.9),
     (rf"(?:{_MONTH})\.?{_OF}(?:{_YEAR}|'?\d{{2}})(?![\d:.,]\d)", 0.85),
+    # noviembre06, März2019: the space lost in OCR
+    (rf"(?:{_LONG_MONTH})(?:{_YEAR}|\d{{2}})(?![\d:.,]\d)", 0.8),
     # 05/2020, 9/20, 01/97
     (rf"{_NUM_MONTH}(?:/(?:{_YEAR}|\d{{2}})|\.{_YEAR})(?![\d/.,]\d){_UNIT}", 0.7),
 )

@@ -76,7 +76,7 @@ class PpOcrEngine:
             "Det.limit_type": "max",
             "Det.limit_side_len": _DETECT_SIDE,
             "Rec.rec_batch_num": _REC_BATCH,
-            "Global.log_level": "warning",
+            "Global.log_level": "error",
             "Det.model_path": str(folders.det / WEIGHTS_FILE),
             "Rec.model_path": str(folders.rec / WEIGHTS_FILE),
             "EngineConfig.onnxruntime.intra_op_num_threads": threads or -1,

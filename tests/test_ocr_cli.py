@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pymupdf
@@ -85,3 +86,18 @@ def test_bench_ocr_refuses_a_workload_it_cannot_build(tmp_path: Path) -> None:
     unknown = runner.invoke(app, ["bench", "ocr", "--workload", "tiny"])
     assert unknown.exit_code == 2
     assert "unknown workload" in unknown.output
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_bench_ocr_runs_tesseract_on_one_thread_beside_it(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["bench", "ocr", "--pages", "1", "--corpus", str(tmp_path), "--json"]
+        + ["--engine", "tesseract", "--engine", "tesseract-1t"],
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["rows"]
+    assert [(r["engine"], r["pages"], r["ok"]) for r in rows] == [
+        ("tesseract", 1, True),
+        ("tesseract-1t", 1, True),
+    ]

@@ -95,7 +95,8 @@ def bench_ocr(
     ] = "mixed",
     as_json: bool = JsonOption,
 ) -> None:
-    """Pages per minute and peak memory of medocr, Tesseract and OCRmyPDF."""
+    """Pages per minute and peak memory of medocr, Tesseract (as installed and on one
+    thread) and OCRmyPDF."""
     engines = engine or bench.available_engines()
     unknown = sorted(set(engines) - set(bench.ENGINES))
     if unknown:

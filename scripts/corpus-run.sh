@@ -42,3 +42,6 @@ done
 section "eval phi, scan path (fixed subsets)"
 $bin/medocr eval phi "$corpus/clinical-text/grascco" --path scan --limit 12 || true
 $bin/medocr eval phi "$corpus/clinical-text/meddocan" --path scan --limit 16 || true
+
+section "bench ocr, linn variants (medocr beside Tesseract, and OCRmyPDF when installed)"
+$bin/medocr bench ocr --workload linn-variants --pages 8 --corpus "$corpus" || true

@@ -38,7 +38,8 @@ LINN_VARIANTS = (
     "cardinal.pdf",
 )
 # tesseract-1t: Tesseract with OpenMP held to one thread (OMP_THREAD_LIMIT=1), as
-# OCRmyPDF runs it; Debian's build otherwise spins threads that cost more than they gain.
+# OCRmyPDF runs it; Debian's build otherwise spins threads that cost more than they
+# gain.
 ENGINES = ("medocr", "tesseract", "tesseract-1t", "ocrmypdf")
 WORKLOADS = ("mixed", "linn-variants")
 _SAMPLE_SECONDS = 0.1

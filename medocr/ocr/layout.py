@@ -167,7 +167,7 @@ def _gutter(free: list[tuple[float, float]], rows: list[list[OcrLine]]) -> float
 
 def _is_prose(*columns: list[OcrLine]) -> bool:
     """Whether every column reads as prose, more than one line of several words: a
-    value tabbed away from its label ("Médico: ...      NºCol: 7824") stays on its row."""
+    value tabbed away from its label ("Médico: ...   NºCol: 7824") stays on its row."""
     return all(
         len(column) > 1
         and statistics.median(len(ln.text.split()) for ln in column)

@@ -39,7 +39,7 @@ _FLIP_MARGIN = 0.02
 
 @runtime_checkable
 class OrientationProbe(Protocol):
-    """What orientation needs from an engine: outlines, full and single-line readings."""
+    """What orientation needs from an engine: outlines, readings of pages and lines."""
 
     def outline(self, image: np.ndarray) -> np.ndarray: ...
 

@@ -89,12 +89,12 @@ def _order(lines: list[OcrLine], height: float) -> list[OcrLine]:
     while start < len(rows):
         end, gutter = _region(rows, start, height)
         region = [line for row in rows[start:end] for line in row]
-        left = [ln for ln in region if gutter is not None and _center_x(ln) < gutter]
-        right = [ln for ln in region if ln not in left]
-        if gutter is not None and end - start > 1 and _is_prose(left, right):
+        columns = _columns(region, gutter) if end - start > 1 else None
+        if columns is not None and _is_prose(*columns):
+            left, right = columns
             ordered.extend(_order(left, height) + _order(right, height))
         else:
-            ordered.extend(line for row in rows[start:end] for line in row)
+            ordered.extend(region)
         start = end
     return ordered
 
@@ -163,6 +163,17 @@ def _gutter(free: list[tuple[float, float]], rows: list[list[OcrLine]]) -> float
         if any(ln.box[2] <= lo for ln in lines) and any(ln.box[0] >= hi for ln in lines)
     ]
     return max(inner)[1] if inner else None
+
+
+def _columns(
+    region: list[OcrLine], gutter: float | None
+) -> tuple[list[OcrLine], list[OcrLine]] | None:
+    """The region's lines left and right of the gutter, if it has one."""
+    if gutter is None:
+        return None
+    left = [ln for ln in region if _center_x(ln) < gutter]
+    right = [ln for ln in region if _center_x(ln) >= gutter]
+    return left, right
 
 
 def _is_prose(*columns: list[OcrLine]) -> bool:

@@ -1,4 +1,4 @@
-"""Writing files so that a crash leaves the old file or the new one, never half of one."""
+"""Writing files so that a crash leaves the old file or the new one, never half."""
 
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ class LocalFolderBackend:
         root.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def put(self, object_name: str, data: bytes) -> str:
-        """Write atomically (temp file, fsync, rename) so a crash leaves no torn object."""
+        """Write atomically (temp file, fsync, rename): no torn object on a crash."""
         path = self._path(object_name)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:

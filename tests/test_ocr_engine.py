@@ -1,4 +1,4 @@
-"""The real PP-OCR engine on pages medocr renders itself: languages, columns, rotation."""
+"""The real PP-OCR engine on pages medocr renders: languages, columns, rotation."""
 
 from __future__ import annotations
 

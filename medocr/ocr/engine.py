@@ -193,7 +193,7 @@ def _lean_detector(ocr: Any, weights: Path, threads: int) -> None:
 
 
 def content_box(image: np.ndarray) -> tuple[int, int, int, int] | None:
-    """Bounds ``(x0, y0, x1, y1)`` of the page's ink plus a margin; ``None`` if blank."""
+    """Bounds ``(x0, y0, x1, y1)`` of the ink plus a margin; ``None`` if blank."""
     step = _CONTENT_STEP
     ink = image[::step, ::step].min(axis=2) < _INK_LEVEL
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
@@ -231,7 +231,7 @@ def _word_line(text: str, score: float, words: Any) -> WordLine:
 
 
 def _word_triples(words: Any) -> list[tuple[Any, Any, Any]]:
-    """RapidOCR's (text, score, quad) word entries, or none when it gave no positions."""
+    """RapidOCR's (text, score, quad) word entries; none when it gave no positions."""
     if not words or not all(isinstance(w, tuple | list) and len(w) == 3 for w in words):
         return []
     return list(words)

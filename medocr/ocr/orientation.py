@@ -174,7 +174,7 @@ def _deskew_boxes(
 
 
 def _rotate_enlarged(image: np.ndarray, degrees: float) -> np.ndarray:
-    """The image turned by ``degrees`` (counter-clockwise on screen), canvas enlarged."""
+    """The image turned ``degrees`` counter-clockwise (on screen), canvas enlarged."""
     height, width = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
     cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
